@@ -1,0 +1,182 @@
+# Interface strings: English
+
+language-name = English
+lang-name-fi = Finnish
+lang-name-sv = Swedish
+lang-name-en = English
+fallback-notice = not available in English; shown in { $shown ->
+    [fi] Finnish
+    [sv] Swedish
+   *[other] the original language
+}
+
+## Formats
+
+format-number = { $value }
+format-money = { $sign }€{ $amount }
+format-date = { $day } { $monthname } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+period-year = { $year }
+period-half = { $half ->
+    [1] January–June { $year }
+   *[other] July–December { $year }
+}
+period-quarter = Q{ $quarter } { $year }
+period-month = { $monthname } { $year }
+column-actual = Actual { $year }
+column-budget = Budget { $year }
+column-plan = Plan { $year }
+unit-count = number
+
+## Site frame
+
+skip-to-content = Skip to content
+language-nav-label = Language
+main-nav-label = Main menu
+breadcrumb-label = You are here
+nav-home = Home
+footer-generator = This site is made with the open tuloskortti software. The information comes from the municipalities' own documents.
+redirect-link = Go to the Finnish home page
+
+## Statuses
+
+status-achieved = Achieved
+status-on-track = On track
+status-at-risk = At risk
+status-not-achieved = Not achieved
+status-not-assessed = Not assessed
+status-summary-label = Status of the goals, { $count ->
+    [one] { $count } goal
+   *[other] { $count } goals
+}
+goal-count = { $count ->
+    [one] { $count } goal
+   *[other] { $count } goals
+}
+risk-status-green = Monitored, no action needed
+risk-status-yellow = Action needed
+risk-status-red = Urgent action needed
+
+## Home
+
+home-status-heading = Status of the goals
+home-status-intro = The published scorecards contain { $count ->
+    [one] { $count } goal that is assessed
+   *[other] { $count } goals that are assessed
+} in all.
+home-organisations-heading = Municipalities and scorecards
+status-date-line = Status on { $date }
+network-members = { $count ->
+    [one] { $count } member city
+   *[other] { $count } member cities
+}
+updates-title = News
+updates-latest = Latest news
+updates-all = All news
+updates-none = There is no news yet.
+related-heading = Related scorecards and goals
+
+## Organisation
+
+organisation = Organisation
+municipality-code = Municipality code
+official-languages = Official languages
+website = Website
+networks = Networks
+organisation-scorecards = Scorecards and reports
+organisation-no-scorecards = No scorecards have been published for this municipality yet.
+
+## Scorecard
+
+kind-scorecard = Scorecard
+kind-annual-report = Annual report
+kind-budget = Budget
+scorecard-title = { $unit }: { $kind } { $year }
+scorecard = Scorecard
+committee = Decision-making body
+status-date = Status date
+approved = Approved
+source = Source document
+scorecard-status-heading = Status at a glance
+contents = Contents
+theme = Theme
+aim-heading = Aim
+goal-page-link = The goal's own page
+goal-status-heading = Status
+targets-heading = Performance targets
+actions-heading = Actions
+indicators-heading = Indicators and assessment criteria
+indicator-target = Target level
+indicator-values-caption = Measured values
+direction-increase = A higher value is better.
+direction-decrease = A lower value is better.
+period = Period
+value = Value
+follow-up-heading = Follow-up
+no-follow-up = No follow-up has been given, so the goal has not been assessed.
+goal-pager-label = Other goals in the same scorecard
+previous-goal = Previous goal
+next-goal = Next goal
+
+## Risks
+
+risks-heading = Risk card
+theme-risks-heading = Risks of the theme
+risk-matrix-intro = The risks have been assessed on a scale of 1 to 4 by how likely they are and how large their impact would be. The table shows where each risk is placed; the risks are described in more detail below it.
+risk-matrix-caption = Risk matrix: likelihood and impact
+risk-matrix-corner = Likelihood / impact
+risk-table-caption = Risks that threaten the achievement of the goals
+risk-number = No.
+risk-label = R{ $number }
+risk-theme = Area
+risk-title = Risk
+risk-likelihood = Likelihood
+risk-impact = Impact
+risk-mitigation = Risk management measures
+risk-owner = Person responsible
+risk-status = Status
+
+## Key figures
+
+figure-label = Key figure
+figure-unit = Unit
+no-value = no value
+
+## Accessibility statement
+
+accessibility-slug = accessibility
+accessibility-title = Accessibility statement
+accessibility-intro = This accessibility statement applies to the website { $site }. The Act on the Provision of Digital Services (306/2019) requires public websites to be accessible and an accessibility statement to be published on them.
+accessibility-status-heading = Compliance status
+accessibility-compliance-fully = The website fully meets the level A and AA accessibility requirements of WCAG 2.1.
+accessibility-compliance-partially = The website partially meets the level A and AA accessibility requirements of WCAG 2.1. The shortcomings are described below.
+accessibility-compliance-not = The website does not meet the level A and AA accessibility requirements of WCAG 2.1. The shortcomings are described below.
+accessibility-issues-heading = Content that is not accessible
+accessibility-no-issues = We know of no content that is not accessible.
+accessibility-assessment-heading = How accessibility was assessed
+accessibility-feedback-heading = Give feedback on accessibility
+accessibility-feedback-intro = Did you notice an accessibility problem? Tell us and we will fix it. You can also ask for content that is not accessible in an accessible form. We answer within two weeks.
+accessibility-feedback-form = Feedback form
+email = Email
+phone = Phone
+accessibility-enforcement-heading = Supervisory authority
+accessibility-enforcement-text = If you are not satisfied with our answer, or you get no answer within two weeks, you can report the matter to the supervisory authority. Its website tells how to make a report and how the matter is handled.
+accessibility-reviewed-heading = Updates to this statement
+accessibility-reviewed-text = This statement was last reviewed on
+
+## Error page
+
+not-found-title = Page not found
+not-found-text = The page you are looking for does not exist or has moved. Check the address or start from the home page.
+not-found-home = To the home page

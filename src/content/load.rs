@@ -1,0 +1,173 @@
+//! Reading `content/` from disk: the only IO of the content stage.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+/// Files larger than this are refused rather than parsed.
+const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    Site,
+    Metrics,
+    Networks,
+    Organisation { stem: String },
+    Scorecard { folder: String, stem: String },
+    Update { stem: String, lang: String },
+    Page { stem: String, lang: String },
+}
+
+/// One content file's text; `path` is relative to the site root.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ContentFiles {
+    pub files: Vec<SourceFile>,
+    /// Problems found while reading that do not stop the build.
+    pub warnings: Diagnostics,
+}
+
+/// Read every content file under `root/content`, in a stable order.
+pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
+    let content = root.join("content");
+    let mut diagnostics = Diagnostics::default();
+    let mut paths = Vec::new();
+    if let Err(err) = walk(&content, &mut paths) {
+        diagnostics.error(
+            Location::file("content"),
+            format!(
+                "cannot read the content folder {}: {err}",
+                content.display()
+            ),
+        );
+        return Err(diagnostics);
+    }
+    paths.sort();
+    let mut files = ContentFiles::default();
+    for absolute in paths {
+        let relative = absolute
+            .strip_prefix(root)
+            .unwrap_or(&absolute)
+            .to_path_buf();
+        let Some(kind) = classify(&relative) else {
+            diagnostics.push(Diagnostic::warning(
+                Location::file(&relative),
+                "this file is not part of the content model and is ignored",
+            ).with_hint("content files are site.yaml, metrics.yaml, networks.yaml, organisations/<org>.yaml, scorecards/<org>/<slug>.yaml, updates/<date>-<slug>.<lang>.md and pages/<slug>.<lang>.md"));
+            continue;
+        };
+        match read_text(&absolute, &relative) {
+            Ok(text) => files.files.push(SourceFile {
+                path: relative,
+                kind,
+                text,
+            }),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    files.warnings = diagnostics;
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // Editor backups and hidden files are not content.
+        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// What a path under `content/` holds, from its place and name.
+pub fn classify(relative: &Path) -> Option<FileKind> {
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let strip = |name: &str, ext: &str| name.strip_suffix(ext).map(str::to_string);
+    match parts.as_slice() {
+        ["content", "site.yaml"] => Some(FileKind::Site),
+        ["content", "metrics.yaml"] => Some(FileKind::Metrics),
+        ["content", "networks.yaml"] => Some(FileKind::Networks),
+        ["content", "organisations", name] => {
+            strip(name, ".yaml").map(|stem| FileKind::Organisation { stem })
+        }
+        ["content", "scorecards", folder, name] => {
+            strip(name, ".yaml").map(|stem| FileKind::Scorecard {
+                folder: folder.to_string(),
+                stem,
+            })
+        }
+        ["content", "updates", name] => {
+            split_lang(name).map(|(stem, lang)| FileKind::Update { stem, lang })
+        }
+        ["content", "pages", name] => {
+            split_lang(name).map(|(stem, lang)| FileKind::Page { stem, lang })
+        }
+        _ => None,
+    }
+}
+
+/// `slug.fi.md` -> (`slug`, `fi`)
+fn split_lang(name: &str) -> Option<(String, String)> {
+    let base = name.strip_suffix(".md")?;
+    let (stem, lang) = base.rsplit_once('.')?;
+    Some((stem.to_string(), lang.to_string()))
+}
+
+fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
+    let bytes = fs::read(absolute).map_err(|err| {
+        Diagnostic::error(
+            Location::file(relative),
+            format!("cannot read the file: {err}"),
+        )
+    })?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            Location::file(relative),
+            format!(
+                "the file is {} bytes; content files are limited to {MAX_FILE_BYTES} bytes",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count() as u32
+                + 1;
+            Err(Diagnostic::error(
+                Location::new(relative, line, column),
+                "the file is not valid UTF-8 text",
+            )
+            .with_hint("save the file with the UTF-8 encoding"))
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Content: `load` (IO: read the files) -> `parse` (YAML and Markdown into
+//! the model, every error collected) -> `validate` (references and rules).
+
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod translations;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostics;
+pub use model::*;
+
+/// A loaded, parsed and validated site, ready to render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub organisations: Vec<Organisation>,
+    pub networks: Vec<Network>,
+    pub metrics: Vec<Metric>,
+    pub scorecards: Vec<Scorecard>,
+    pub updates: Vec<Update>,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub file: PathBuf,
+    pub title: Text,
+    pub base_url: String,
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub description: Option<Text>,
+    pub publisher: Option<Text>,
+    pub licence: Option<Text>,
+    pub accessibility: AccessibilityFile,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: Id,
+    pub file: PathBuf,
+    pub data: OrganisationFile,
+}
+
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub file: PathBuf,
+    pub data: NetworkFile,
+}
+
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub file: PathBuf,
+    pub data: MetricFile,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scorecard {
+    pub id: Id,
+    pub file: PathBuf,
+    pub data: ScorecardFile,
+}
+
+impl Scorecard {
+    pub fn organisation(&self) -> &Id {
+        &self.data.organisation.value
+    }
+
+    /// Every goal, with its theme, in document order.
+    pub fn goals(&self) -> impl Iterator<Item = (&Theme, &Goal)> {
+        self.data
+            .themes
+            .iter()
+            .flat_map(|theme| theme.goals.iter().map(move |goal| (theme, goal)))
+    }
+}
+
+/// A Markdown file with YAML front matter, in one language.
+#[derive(Debug, Clone)]
+pub struct MarkdownDoc<F> {
+    pub file: PathBuf,
+    pub front: F,
+    pub body: String,
+}
+
+/// A news post, in the languages it is written in.
+#[derive(Debug, Clone)]
+pub struct Update {
+    pub slug: Id,
+    pub date: Date,
+    pub versions: BTreeMap<String, MarkdownDoc<UpdateFrontMatter>>,
+}
+
+/// A static page, in the languages it is written in.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: Id,
+    pub versions: BTreeMap<String, MarkdownDoc<PageFrontMatter>>,
+}
+
+/// Load, parse and validate the site under `root`. Either a site and its
+/// warnings, or every problem found.
+pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    let files = load::read_content(root)?;
+    let (site, mut diagnostics) = parse::parse_site(&files);
+    // References are checked even when some files failed, so one run shows all.
+    let Some(site) = site else {
+        return Err(finish(diagnostics, &files));
+    };
+    validate::validate(&site, &mut diagnostics);
+    let diagnostics = finish(diagnostics, &files);
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok((site, diagnostics))
+    }
+}
+
+fn finish(mut diagnostics: Diagnostics, files: &load::ContentFiles) -> Diagnostics {
+    for file in &files.files {
+        diagnostics.attach_source(&file.path, &file.text);
+    }
+    diagnostics.sorted()
+}

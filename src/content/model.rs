@@ -1,0 +1,738 @@
+//! The content model: what communications staff write, typed and checked.
+//! It knows nothing of HTML or templates.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+/// A human-readable text: a plain string in the site's default language, or
+/// a map from language code to string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// A plain string, in the site's default language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plain: Option<String>,
+    #[serde(flatten)]
+    pub by_lang: BTreeMap<String, String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: &str, default_lang: &str) -> Option<&str> {
+        if let Some(s) = self.by_lang.get(lang) {
+            return Some(s);
+        }
+        if lang == default_lang {
+            return self.plain.as_deref();
+        }
+        None
+    }
+
+    /// The languages this text is written in.
+    pub fn has(&self, lang: &str, default_lang: &str) -> bool {
+        self.get(lang, default_lang).is_some()
+    }
+
+    /// All strings, in any language (for scans such as hostile-content tests).
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.plain
+            .iter()
+            .map(String::as_str)
+            .chain(self.by_lang.values().map(String::as_str))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text: a string, or a map of language codes to strings such as {fi: ..., sv: ..., en: ...}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text {
+                    plain: Some(v.to_string()),
+                    by_lang: BTreeMap::new(),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut by_lang = BTreeMap::new();
+                while let Some(lang) = map.next_key::<String>()? {
+                    if !is_language_code(&lang) {
+                        return Err(de::Error::custom(format!(
+                            "`{lang}` is not a language code; a text maps codes such as fi, sv, en to strings"
+                        )));
+                    }
+                    let value: String = map.next_value()?;
+                    if by_lang.insert(lang.clone(), value).is_some() {
+                        return Err(de::Error::custom(format!("language `{lang}` given twice")));
+                    }
+                }
+                Ok(Text {
+                    plain: None,
+                    by_lang,
+                })
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// An id as used in URLs: lowercase ASCII letters, digits and `-`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn parse(s: &str) -> Result<Id, String> {
+        let ok = !s.is_empty()
+            && s.len() <= 80
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        if ok {
+            Ok(Id(s.to_string()))
+        } else {
+            Err(format!(
+                "`{s}` is not a valid id: use lowercase ASCII letters, digits and `-` (e.g. `{}`)",
+                slugify(s)
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Id::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A suggestion for a valid id from free text.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let err = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2021-07-31");
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+            return Err(err());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| err())?;
+        let month: u8 = parts[1].parse().map_err(|_| err())?;
+        let day: u8 = parts[2].parse().map_err(|_| err())?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(format!("`{s}` is not a calendar date"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn days_since_epoch(&self) -> i64 {
+        let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today_utc() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Date::parse(s.trim()).map_err(de::Error::custom)
+    }
+}
+
+/// The period a measured value refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Year(i32),
+    Half(i32, u8),
+    Quarter(i32, u8),
+    Month(i32, u8),
+    Day(Date),
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Result<Period, String> {
+        let err = || {
+            format!(
+                "`{s}` is not a period; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4"
+            )
+        };
+        let (year, rest) = match s.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (s, None),
+        };
+        if year.len() != 4 {
+            return Err(err());
+        }
+        let year: i32 = year.parse().map_err(|_| err())?;
+        let Some(rest) = rest else {
+            return Ok(Period::Year(year));
+        };
+        if let Some(h) = rest.strip_prefix('H') {
+            return match h {
+                "1" | "2" => Ok(Period::Half(year, h.parse().unwrap_or(1))),
+                _ => Err(err()),
+            };
+        }
+        if let Some(q) = rest.strip_prefix('Q') {
+            return match q {
+                "1" | "2" | "3" | "4" => Ok(Period::Quarter(year, q.parse().unwrap_or(1))),
+                _ => Err(err()),
+            };
+        }
+        if rest.len() == 2 {
+            let month: u8 = rest.parse().map_err(|_| err())?;
+            return if (1..=12).contains(&month) {
+                Ok(Period::Month(year, month))
+            } else {
+                Err(err())
+            };
+        }
+        Date::parse(s).map(Period::Day).map_err(|_| err())
+    }
+
+    pub fn year(&self) -> i32 {
+        match *self {
+            Period::Year(y) | Period::Half(y, _) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+            Period::Day(d) => d.year,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::Half(y, h) => write!(f, "{y:04}-H{h}"),
+            Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::Day(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PeriodVisitor;
+        impl Visitor<'_> for PeriodVisitor {
+            type Value = Period;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a period such as 2021, 2021-06, 2021-H1 or 2021-Q3")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Period, E> {
+                Period::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Period, E> {
+                Period::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
+                Period::parse(v.trim()).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(PeriodVisitor)
+    }
+}
+
+/// Risk likelihood or impact on the card's 1..4 scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Level(pub u8);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        if (1..=4).contains(&n) {
+            Ok(Level(n as u8))
+        } else {
+            Err(de::Error::custom(format!(
+                "{n} is out of range: the risk card's scale is 1 (low) to 4 (high)"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    AtRisk,
+    NotAchieved,
+    NotAssessed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::NotAchieved,
+        Status::NotAssessed,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::NotAchieved => "not-achieved",
+            Status::NotAssessed => "not-assessed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RiskStatus {
+    Green,
+    Yellow,
+    Red,
+}
+
+impl RiskStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RiskStatus::Green => "green",
+            RiskStatus::Yellow => "yellow",
+            RiskStatus::Red => "red",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScorecardKind {
+    Scorecard,
+    AnnualReport,
+    Budget,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnKind {
+    /// TP, tilinpäätös
+    Actual,
+    /// TA, talousarvio
+    Budget,
+    /// TS, taloussuunnitelma
+    Plan,
+}
+
+/// The unit of a key-figure row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureUnit {
+    Eur,
+    Percent,
+    Count,
+    Text(Text),
+}
+
+impl<'de> Deserialize<'de> for FigureUnit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Text::deserialize(deserializer)?;
+        Ok(match (text.plain.as_deref(), text.by_lang.is_empty()) {
+            (Some("EUR"), true) => FigureUnit::Eur,
+            (Some("percent"), true) => FigureUnit::Percent,
+            (Some("count"), true) => FigureUnit::Count,
+            _ => FigureUnit::Text(text),
+        })
+    }
+}
+
+// ---------------------------------------------------------------- files
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteFile {
+    pub title: Text,
+    pub base_url: String,
+    pub languages: Vec<Spanned<String>>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The organisation that publishes the site, shown in the footer.
+    #[serde(default)]
+    pub publisher: Option<Text>,
+    /// Licence of the open data; CC BY 4.0 when not given.
+    #[serde(default)]
+    pub licence: Option<Text>,
+    pub accessibility: AccessibilityFile,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+/// What the accessibility statement (Act 306/2019) needs from the site owner.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityFile {
+    /// fully | partially | not
+    pub compliance: Spanned<Compliance>,
+    /// When the statement was last reviewed.
+    pub reviewed: Spanned<Date>,
+    /// When the site was assessed, and how.
+    #[serde(default)]
+    pub assessment: Option<Text>,
+    pub feedback: Feedback,
+    /// The authority that supervises accessibility and takes complaints.
+    pub authority: Authority,
+    /// Content that is not accessible, and why.
+    #[serde(default)]
+    pub known_issues: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Compliance {
+    Fully,
+    Partially,
+    Not,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub email: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub name: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    pub name: Text,
+    pub url: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationFile {
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub name: Text,
+    #[serde(default)]
+    pub municipality_code: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub networks: Vec<Spanned<Id>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkFile {
+    pub id: Spanned<Id>,
+    pub name: Text,
+    /// Slug of a page under `pages/` that describes the network.
+    #[serde(default)]
+    pub page: Option<Spanned<Id>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricFile {
+    pub id: Spanned<Id>,
+    pub title: Text,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScorecardFile {
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub organisation: Spanned<Id>,
+    pub unit: Text,
+    /// The committee that approves the scorecard (plain text, not Markdown).
+    #[serde(default)]
+    pub body: Option<Text>,
+    pub kind: ScorecardKind,
+    pub year: i32,
+    pub status_date: Date,
+    #[serde(default)]
+    pub approved: Option<Date>,
+    /// The source document this scorecard transcribes.
+    #[serde(default)]
+    pub source: Option<Text>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    #[serde(default)]
+    pub key_figures: Vec<KeyFigures>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: Text,
+    pub body: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: Spanned<Id>,
+    pub title: Text,
+    #[serde(default)]
+    pub aim: Option<Text>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: Spanned<Id>,
+    pub title: Text,
+    #[serde(default)]
+    pub actions: Vec<Text>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub follow_up: Option<Text>,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: Spanned<Id>,
+    pub title: Text,
+    #[serde(default)]
+    pub actions: Vec<Text>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub follow_up: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub title: Text,
+    #[serde(default)]
+    pub metric: Option<Spanned<Id>>,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub target: Option<IndicatorTarget>,
+    #[serde(default)]
+    pub values: Vec<Measurement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorTarget {
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub text: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    pub period: Period,
+    pub value: f64,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub theme: Spanned<Id>,
+    pub title: Text,
+    pub likelihood: Level,
+    pub impact: Level,
+    pub mitigation: Text,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    pub status: RiskStatus,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigures {
+    pub id: Spanned<Id>,
+    pub title: Text,
+    pub columns: Spanned<Vec<Column>>,
+    pub rows: Vec<FigureRow>,
+    #[serde(default)]
+    pub notes: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub kind: ColumnKind,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureRow {
+    pub label: Text,
+    pub unit: FigureUnit,
+    /// Decimals to print, when the source prints a fixed number (e.g. 3,0 %).
+    #[serde(default)]
+    pub decimals: Option<u8>,
+    pub values: Spanned<Vec<Option<f64>>>,
+}
+
+/// Front matter of `updates/<date>-<slug>.<lang>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateFrontMatter {
+    pub title: String,
+    pub date: Date,
+    #[serde(default)]
+    pub organisation: Option<Spanned<Id>>,
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// Front matter of `pages/<slug>.<lang>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+}

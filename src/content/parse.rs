@@ -1,0 +1,420 @@
+//! YAML and Markdown front matter into the model; every file is parsed and
+//! every error kept, so one run reports them all.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::Spanned;
+
+use super::load::{ContentFiles, FileKind, SourceFile};
+use super::model::*;
+use super::{Config, MarkdownDoc, Metric, Network, Organisation, Page, Scorecard, Site, Update};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
+
+/// Where a spanned value sits in its file.
+pub fn span_location<T>(path: &Path, spanned: &Spanned<T>) -> Location {
+    location_at(path, &spanned.referenced, 0)
+}
+
+fn location_at(path: &Path, location: &serde_saphyr::Location, line_offset: u32) -> Location {
+    Location::new(
+        path,
+        location.line() as u32 + line_offset,
+        (location.column() as u32).max(1),
+    )
+}
+
+/// Parse one YAML text into `T`; on failure, a located diagnostic.
+pub fn parse_yaml<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: u32,
+) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options::<T>(text, options)
+        .map_err(|err| yaml_diagnostic(path, &err, line_offset))
+}
+
+fn yaml_diagnostic(path: &Path, err: &serde_saphyr::Error, line_offset: u32) -> Diagnostic {
+    let location = err
+        .location()
+        .map(|l| location_at(path, &l, line_offset))
+        .unwrap_or_else(|| Location::new(path, 1 + line_offset, 1));
+    let mut message = err.without_snippet().to_string();
+    // The location is printed in front; drop the library's own copy of it.
+    if let Some(pos) = message.rfind(" at line ") {
+        message.truncate(pos);
+    }
+    let message = message.trim_start_matches("error: ").to_string();
+    let hint = suggestion(&message);
+    let diagnostic = Diagnostic::error(location, message);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// "did you mean `status`?" for unknown fields and values.
+fn suggestion(message: &str) -> Option<String> {
+    let (word, expected) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        rest.split_once("`, expected one of ")
+            .or_else(|| rest.split_once("`, expected "))?
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        rest.split_once("`, expected one of ")
+            .or_else(|| rest.split_once("`, expected "))?
+    } else {
+        return None;
+    };
+    let candidates: Vec<&str> = expected
+        .split(", ")
+        .map(|c| c.trim_matches(|ch| ch == '`' || ch == ' '))
+        .collect();
+    match closest(word, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None if message.starts_with("unknown field") => {
+            Some(format!("this place allows only: {}", candidates.join(", ")))
+        }
+        None => Some(format!("allowed values: {}", candidates.join(", "))),
+    }
+}
+
+/// Split `---\nfront matter\n---\nbody`; returns the front matter, its first
+/// line number minus one, and the body.
+fn split_front_matter(text: &str) -> Option<(&str, u32, &str)> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = if rest.starts_with("---\n") || rest == "---" {
+        0
+    } else {
+        rest.find("\n---\n")
+            .map(|p| p + 1)
+            .or_else(|| rest.strip_suffix("\n---").map(|front| front.len() + 1))?
+    };
+    let front = &rest[..end];
+    let body = rest[end..]
+        .strip_prefix("---")
+        .unwrap_or("")
+        .strip_prefix('\n')
+        .unwrap_or("");
+    Some((front, 1, body))
+}
+
+fn parse_markdown<F: DeserializeOwned>(file: &SourceFile) -> Result<MarkdownDoc<F>, Diagnostic> {
+    let Some((front, offset, body)) = split_front_matter(&file.text) else {
+        return Err(Diagnostic::error(
+            Location::file(&file.path),
+            "a Markdown content file must start with YAML front matter between `---` lines",
+        )
+        .with_hint("begin the file with `---`, then `title: ...`, then `---`"));
+    };
+    let front = parse_yaml::<F>(&file.path, front, offset)?;
+    Ok(MarkdownDoc {
+        file: file.path.clone(),
+        front,
+        body: body.to_string(),
+    })
+}
+
+fn id_from_stem(path: &Path, stem: &str, diagnostics: &mut Diagnostics) -> Option<Id> {
+    match Id::parse(stem) {
+        Ok(id) => Some(id),
+        Err(message) => {
+            diagnostics.push(Diagnostic::error(
+                Location::file(path),
+                format!("the file name gives the id: {message}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Parse every file; the site is returned when `site.yaml` could be read,
+/// even if other files failed, so that reference checks can still run.
+pub fn parse_site(files: &ContentFiles) -> (Option<Site>, Diagnostics) {
+    let mut diagnostics = files.warnings.clone();
+    let mut config = None;
+    let mut organisations = Vec::new();
+    let mut networks = Vec::new();
+    let mut metrics = Vec::new();
+    let mut scorecards = Vec::new();
+    let mut update_docs: Vec<(String, String, MarkdownDoc<UpdateFrontMatter>)> = Vec::new();
+    let mut page_docs: Vec<(String, String, MarkdownDoc<PageFrontMatter>)> = Vec::new();
+
+    for file in &files.files {
+        let path = file.path.as_path();
+        let mut keep = |result: Result<(), Diagnostic>| {
+            if let Err(d) = result {
+                diagnostics.push(d);
+            }
+        };
+        match &file.kind {
+            FileKind::Site => keep(parse_yaml::<SiteFile>(path, &file.text, 0).map(|site| {
+                config = Some((path.to_path_buf(), site));
+            })),
+            FileKind::Metrics => keep(parse_yaml::<Vec<MetricFile>>(path, &file.text, 0).map(
+                |list| {
+                    metrics.extend(list.into_iter().map(|data| Metric {
+                        file: path.to_path_buf(),
+                        data,
+                    }))
+                },
+            )),
+            FileKind::Networks => keep(parse_yaml::<Vec<NetworkFile>>(path, &file.text, 0).map(
+                |list| {
+                    networks.extend(list.into_iter().map(|data| Network {
+                        file: path.to_path_buf(),
+                        data,
+                    }))
+                },
+            )),
+            FileKind::Organisation { stem } => keep(
+                parse_yaml::<OrganisationFile>(path, &file.text, 0).map(|data| {
+                    organisations.push((path.to_path_buf(), stem.clone(), data));
+                }),
+            ),
+            FileKind::Scorecard { folder, stem } => keep(
+                parse_yaml::<ScorecardFile>(path, &file.text, 0).map(|data| {
+                    scorecards.push((path.to_path_buf(), folder.clone(), stem.clone(), data));
+                }),
+            ),
+            FileKind::Update { stem, lang } => keep(
+                parse_markdown::<UpdateFrontMatter>(file)
+                    .map(|doc| update_docs.push((stem.clone(), lang.clone(), doc))),
+            ),
+            FileKind::Page { stem, lang } => keep(
+                parse_markdown::<PageFrontMatter>(file)
+                    .map(|doc| page_docs.push((stem.clone(), lang.clone(), doc))),
+            ),
+        }
+    }
+
+    let Some((config_path, site_file)) = config else {
+        if !files.files.iter().any(|f| f.kind == FileKind::Site) {
+            diagnostics.push(
+                Diagnostic::error(Location::file("content/site.yaml"), "site.yaml is missing")
+                    .with_hint("every site needs content/site.yaml with title, base_url, languages and accessibility"),
+            );
+        }
+        return (None, diagnostics);
+    };
+    let config = config_from(config_path, site_file, &mut diagnostics);
+    let languages = config.languages.clone();
+
+    let organisations = organisations
+        .into_iter()
+        .filter_map(|(file, stem, data)| {
+            let id = match &data.id {
+                Some(id) => Some(id.clone()),
+                None => id_from_stem(&file, &stem, &mut diagnostics),
+            }?;
+            Some(Organisation { id, file, data })
+        })
+        .collect();
+
+    let scorecards = scorecards
+        .into_iter()
+        .filter_map(|(file, folder, stem, data)| {
+            let id = match &data.id {
+                Some(id) => Some(id.clone()),
+                None => id_from_stem(&file, &stem, &mut diagnostics),
+            }?;
+            if data.organisation.value.as_str() != folder {
+                diagnostics.push(
+                    Diagnostic::error(
+                        span_location(&file, &data.organisation),
+                        format!(
+                            "the scorecard is in the folder `scorecards/{folder}/` but names the organisation `{}`",
+                            data.organisation.value
+                        ),
+                    )
+                    .with_hint("keep each scorecard in the folder of its organisation"),
+                );
+            }
+            Some(Scorecard { id, file, data })
+        })
+        .collect();
+
+    let updates = group_versions(update_docs, &languages, "updates", &mut diagnostics)
+        .into_iter()
+        .filter_map(|(stem, versions)| {
+            let first = versions.values().next()?;
+            // `2021-09-01-uudet-verkkosivut`: the date prefix is not part of the URL.
+            let slug_text = stem.get(11..).filter(|_| Date::parse(&stem[..10.min(stem.len())]).is_ok());
+            let Some(slug_text) = slug_text else {
+                diagnostics.push(Diagnostic::error(
+                    Location::file(&first.file),
+                    "an update's file name must be <YYYY-MM-DD>-<slug>.<lang>.md",
+                ));
+                return None;
+            };
+            let slug = id_from_stem(&first.file, slug_text, &mut diagnostics)?;
+            let date = first.front.date;
+            for doc in versions.values() {
+                if doc.front.date != date {
+                    diagnostics.push(Diagnostic::error(
+                        Location::new(&doc.file, 2, 1),
+                        format!("the language versions of this update have different dates ({} and {date})", doc.front.date),
+                    ));
+                }
+            }
+            Some(Update { slug, date, versions })
+        })
+        .collect::<Vec<_>>();
+
+    let pages = group_versions(page_docs, &languages, "pages", &mut diagnostics)
+        .into_iter()
+        .filter_map(|(stem, versions)| {
+            let first = versions.values().next()?;
+            let slug = id_from_stem(&first.file, &stem, &mut diagnostics)?;
+            Some(Page { slug, versions })
+        })
+        .collect();
+
+    let mut site = Site {
+        config,
+        organisations,
+        networks,
+        metrics,
+        scorecards,
+        updates,
+        pages,
+    };
+    sort_site(&mut site);
+    (Some(site), diagnostics)
+}
+
+/// A stable order that does not depend on the file system.
+fn sort_site(site: &mut Site) {
+    site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+    site.scorecards.sort_by(|a, b| {
+        (a.organisation(), std::cmp::Reverse(a.data.year), &a.id).cmp(&(
+            b.organisation(),
+            std::cmp::Reverse(b.data.year),
+            &b.id,
+        ))
+    });
+    site.updates.sort_by(|a, b| {
+        (std::cmp::Reverse(a.date), &a.slug).cmp(&(std::cmp::Reverse(b.date), &b.slug))
+    });
+    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+}
+
+fn group_versions<F>(
+    docs: Vec<(String, String, MarkdownDoc<F>)>,
+    languages: &[String],
+    folder: &str,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, BTreeMap<String, MarkdownDoc<F>>> {
+    let mut grouped: BTreeMap<String, BTreeMap<String, MarkdownDoc<F>>> = BTreeMap::new();
+    for (stem, lang, doc) in docs {
+        if !languages.contains(&lang) {
+            let hint = closest(&lang, languages.iter().map(String::as_str))
+                .map(|l| format!("did you mean `.{l}.md`?"))
+                .unwrap_or_else(|| format!("the site's languages are {}", languages.join(", ")));
+            diagnostics.push(
+                Diagnostic::error(
+                    Location::file(&doc.file),
+                    format!(
+                        "`{lang}` is not one of the site's languages ({folder}/<name>.<lang>.md)"
+                    ),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        }
+        grouped.entry(stem).or_default().insert(lang, doc);
+    }
+    grouped
+}
+
+fn config_from(file: std::path::PathBuf, site: SiteFile, diagnostics: &mut Diagnostics) -> Config {
+    let mut languages: Vec<String> = Vec::new();
+    for lang in &site.languages {
+        if languages.contains(&lang.value) {
+            diagnostics.error(
+                span_location(&file, lang),
+                format!("language `{}` is listed twice", lang.value),
+            );
+        } else {
+            languages.push(lang.value.clone());
+        }
+    }
+    if languages.is_empty() {
+        diagnostics.error(
+            Location::file(&file),
+            "`languages` must list at least one language; the first is the default",
+        );
+        languages.push("fi".to_string());
+    }
+    let mut base_url = site.base_url.trim().to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        diagnostics.error(
+            Location::file(&file),
+            format!(
+                "base_url `{}` must be an absolute http(s) URL",
+                site.base_url
+            ),
+        );
+    }
+    Config {
+        file,
+        title: site.title,
+        base_url,
+        languages,
+        theme: site.theme,
+        description: site.description,
+        publisher: site.publisher,
+        licence: site.licence,
+        accessibility: site.accessibility,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_gets_a_hint_and_a_position() {
+        let err = parse_yaml::<Risk>(
+            Path::new("r.yaml"),
+            "theme: a\ntitle: x\nlikelihood: 1\nimpact: 1\nmitigation: m\nstatsu: green\n",
+            0,
+        )
+        .unwrap_err();
+        assert_eq!(err.location, Location::new("r.yaml", 6, 1));
+        assert!(
+            err.message.starts_with("unknown field `statsu`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.hint.as_deref(), Some("did you mean `status`?"));
+    }
+
+    #[test]
+    fn likelihood_out_of_range_is_located() {
+        let err = parse_yaml::<Risk>(
+            Path::new("r.yaml"),
+            "theme: a\ntitle: x\nlikelihood: 5\nimpact: 1\nmitigation: m\nstatus: green\n",
+            0,
+        )
+        .unwrap_err();
+        assert_eq!((err.location.line, err.location.column), (3, 13));
+        assert!(
+            err.message.contains("1 (low) to 4 (high)"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn front_matter_lines_are_offset() {
+        let (front, offset, body) = split_front_matter("---\ntitle: a\n---\nbody\n").unwrap();
+        assert_eq!((front, offset, body), ("title: a\n", 1, "body\n"));
+        let err =
+            parse_yaml::<PageFrontMatter>(Path::new("p.md"), "title: a\nfoo: b\n", 1).unwrap_err();
+        assert_eq!(err.location.line, 3);
+    }
+}

@@ -1,0 +1,373 @@
+//! UI strings from `i18n/{lang}/*.ftl` through Fluent, and the formats of
+//! numbers, money and dates per language (ICU4X through Fluent's formatter hook).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use fluent::concurrent::FluentBundle;
+use fluent::types::{FluentNumber, FluentNumberOptions};
+use fluent::{FluentArgs, FluentResource, FluentValue};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+use crate::content::Date;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The UI strings of every site language.
+pub struct I18n {
+    bundles: BTreeMap<String, Bundle>,
+    ids: BTreeMap<String, BTreeSet<String>>,
+    default_language: String,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n")
+            .field("languages", &self.bundles.keys())
+            .finish()
+    }
+}
+
+impl I18n {
+    /// Read `dir/{lang}/*.ftl` for each language (IO).
+    pub fn load(dir: &Path, languages: &[String]) -> Result<I18n, Diagnostics> {
+        let mut sources = Vec::new();
+        let mut diagnostics = Diagnostics::default();
+        for lang in languages {
+            let lang_dir = dir.join(lang);
+            let mut files: Vec<PathBuf> = match fs::read_dir(&lang_dir) {
+                Ok(entries) => entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                    .collect(),
+                Err(err) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Location::file(display_path(&lang_dir)),
+                            format!("no UI strings for the language `{lang}`: {err}"),
+                        )
+                        .with_hint(
+                            "each site language needs a folder i18n/<lang>/ with .ftl files",
+                        ),
+                    );
+                    continue;
+                }
+            };
+            files.sort();
+            for file in files {
+                match fs::read_to_string(&file) {
+                    Ok(text) => sources.push((lang.clone(), display_path(&file), text)),
+                    Err(err) => diagnostics.error(
+                        Location::file(display_path(&file)),
+                        format!("cannot read: {err}"),
+                    ),
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        I18n::from_sources(languages, sources)
+    }
+
+    /// Build the bundles from `(lang, path, text)` triples (pure).
+    pub fn from_sources(
+        languages: &[String],
+        sources: Vec<(String, PathBuf, String)>,
+    ) -> Result<I18n, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let mut bundles = BTreeMap::new();
+        let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for lang in languages {
+            let langid: LanguageIdentifier = match lang.parse() {
+                Ok(id) => id,
+                Err(_) => {
+                    diagnostics.error(
+                        Location::file("content/site.yaml"),
+                        format!("`{lang}` is not a language code"),
+                    );
+                    continue;
+                }
+            };
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format_number_hook));
+            bundles.insert(lang.clone(), bundle);
+            ids.insert(lang.clone(), BTreeSet::new());
+        }
+        for (lang, path, text) in sources {
+            for id in message_ids(&text) {
+                ids.entry(lang.clone()).or_default().insert(id);
+            }
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((_, errors)) => {
+                    for error in errors {
+                        let (line, column) = line_column(&text, error.pos.start);
+                        diagnostics.error(
+                            Location::new(&path, line, column),
+                            format!("Fluent syntax: {error}"),
+                        );
+                    }
+                    continue;
+                }
+            };
+            if let Some(bundle) = bundles.get_mut(&lang)
+                && let Err(errors) = bundle.add_resource(resource)
+            {
+                for error in errors {
+                    diagnostics.error(Location::file(&path), format!("{error}"));
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(I18n {
+            bundles,
+            ids,
+            default_language: languages.first().cloned().unwrap_or_default(),
+        })
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.bundles.keys().map(String::as_str)
+    }
+
+    /// The message ids defined for a language.
+    pub fn ids(&self, lang: &str) -> BTreeSet<String> {
+        self.ids.get(lang).cloned().unwrap_or_default()
+    }
+
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(id))
+    }
+
+    /// A UI string in `lang`, falling back to the default language.
+    pub fn message(
+        &self,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, String> {
+        for candidate in [lang, self.default_language.as_str()] {
+            let Some(bundle) = self.bundles.get(candidate) else {
+                continue;
+            };
+            let Some(message) = bundle.get_message(id) else {
+                continue;
+            };
+            let Some(pattern) = message.value() else {
+                return Err(format!("the message `{id}` has no value"));
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if let Some(error) = errors.first() {
+                return Err(format!("the message `{id}` in {candidate}: {error}"));
+            }
+            return Ok(text.into_owned());
+        }
+        Err(format!(
+            "no UI string `{id}` in i18n/{lang}/ or the default language"
+        ))
+    }
+
+    /// A number with grouping and the language's decimal separator.
+    pub fn number(
+        &self,
+        lang: &str,
+        value: f64,
+        decimals: Option<usize>,
+    ) -> Result<String, String> {
+        let mut args = FluentArgs::new();
+        args.set("value", number_value(value, decimals));
+        self.message(lang, "format-number", Some(&args))
+    }
+
+    /// Euros: fi/sv `-2 808 498 €`, en `-€2,808,498`.
+    pub fn money(&self, lang: &str, value: f64, decimals: Option<usize>) -> Result<String, String> {
+        let mut args = FluentArgs::new();
+        args.set("sign", if value < 0.0 { "-" } else { "" });
+        args.set("amount", number_value(value.abs(), decimals));
+        self.message(lang, "format-money", Some(&args))
+    }
+
+    /// fi/sv `31.7.2021`, en `31 July 2021`.
+    pub fn date(&self, lang: &str, date: Date) -> Result<String, String> {
+        let mut args = FluentArgs::new();
+        args.set("day", date.day.to_string());
+        args.set("month", date.month.to_string());
+        args.set(
+            "monthname",
+            self.message(lang, &format!("month-{}", date.month), None)?,
+        );
+        args.set("year", date.year.to_string());
+        self.message(lang, "format-date", Some(&args))
+    }
+}
+
+fn number_value(value: f64, decimals: Option<usize>) -> FluentValue<'static> {
+    let options = FluentNumberOptions {
+        minimum_fraction_digits: decimals,
+        maximum_fraction_digits: decimals,
+        ..Default::default()
+    };
+    FluentValue::Number(FluentNumber::new(value, options))
+}
+
+fn display_path(path: &Path) -> PathBuf {
+    // Report paths from the project root: `i18n/fi/main.ftl`.
+    let parts: Vec<_> = path.components().collect();
+    let start = parts.len().saturating_sub(3);
+    parts[start..].iter().collect()
+}
+
+fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u32 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, column)
+}
+
+/// Message ids: lines that start with an identifier followed by `=`.
+pub fn message_ids(ftl: &str) -> Vec<String> {
+    ftl.lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let mut chars = id.chars();
+            let first = chars.next()?;
+            (first.is_ascii_alphabetic()
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .then(|| id.to_string())
+        })
+        .collect()
+}
+
+/// ICU4X's decimal formatter for one language, kept by Fluent's memoizer.
+struct NumberFormatter(DecimalFormatter);
+
+impl Memoizable for NumberFormatter {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
+        let locale =
+            icu_locale_core::Locale::try_from_str(&lang.to_string()).map_err(|e| e.to_string())?;
+        DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map(NumberFormatter)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Fluent's formatter hook: every number in a message goes through ICU4X.
+fn format_number_hook(
+    value: &FluentValue,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let decimals = number.options.minimum_fraction_digits;
+    memoizer
+        .with_try_get::<NumberFormatter, _, _>((), |formatter| {
+            format_decimal(&formatter.0, number.value, decimals)
+        })
+        .ok()
+        .flatten()
+}
+
+fn format_decimal(
+    formatter: &DecimalFormatter,
+    value: f64,
+    decimals: Option<usize>,
+) -> Option<String> {
+    if !value.is_finite() {
+        return None;
+    }
+    let text = match decimals {
+        Some(d) => format!("{value:.d$}"),
+        None => format!("{value}"),
+    };
+    let decimal = Decimal::try_from_str(&text).ok()?;
+    // The source documents and spreadsheets use the ASCII minus; CLDR's
+    // U+2212 for fi and sv does not paste into Excel as a negative number.
+    Some(
+        formatter
+            .format(&decimal)
+            .to_string()
+            .replace('\u{2212}', "-"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn i18n() -> I18n {
+        let langs: Vec<String> = ["fi", "sv", "en"].map(String::from).to_vec();
+        I18n::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n"), &langs).expect("i18n loads")
+    }
+
+    #[test]
+    fn numbers_are_grouped_per_language() {
+        let i18n = i18n();
+        assert_eq!(
+            i18n.number("fi", -2808498.0, None).unwrap(),
+            "-2\u{a0}808\u{a0}498"
+        );
+        assert_eq!(
+            i18n.number("sv", -2808498.0, None).unwrap(),
+            "-2\u{a0}808\u{a0}498"
+        );
+        assert_eq!(i18n.number("en", -2808498.0, None).unwrap(), "-2,808,498");
+        assert_eq!(i18n.number("fi", 3.0, Some(1)).unwrap(), "3,0");
+        assert_eq!(i18n.number("en", 8.1, None).unwrap(), "8.1");
+    }
+
+    #[test]
+    fn money_and_dates() {
+        let i18n = i18n();
+        assert_eq!(
+            i18n.money("fi", -2808498.0, None).unwrap(),
+            "-2\u{a0}808\u{a0}498\u{a0}€"
+        );
+        assert_eq!(i18n.money("en", -2808498.0, None).unwrap(), "-€2,808,498");
+        let date = Date::parse("2021-07-31").unwrap();
+        assert_eq!(i18n.date("fi", date).unwrap(), "31.7.2021");
+        assert_eq!(i18n.date("sv", date).unwrap(), "31.7.2021");
+        assert_eq!(i18n.date("en", date).unwrap(), "31 July 2021");
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let i18n = i18n();
+        let count = |lang: &str, n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            i18n.message(lang, "goal-count", Some(&args)).unwrap()
+        };
+        assert_eq!(count("fi", 1), "1 tavoite");
+        assert_eq!(count("fi", 3), "3 tavoitetta");
+        assert_eq!(count("sv", 3), "3 mål");
+        assert_eq!(count("en", 1), "1 goal");
+        assert_eq!(count("en", 1200), "1,200 goals");
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let i18n = i18n();
+        let fi = i18n.ids("fi");
+        assert!(fi.len() > 50, "only {} messages", fi.len());
+        for lang in ["sv", "en"] {
+            let other = i18n.ids(lang);
+            let missing: Vec<_> = fi.symmetric_difference(&other).collect();
+            assert!(missing.is_empty(), "fi and {lang} differ in: {missing:?}");
+        }
+    }
+}

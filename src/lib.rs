@@ -1,0 +1,10 @@
+//! tuloskortti: municipal scorecards from YAML to a trilingual static site.
+
+pub mod build;
+pub mod cli;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;

@@ -1,0 +1,114 @@
+//! Writing the built site: all or nothing. Pages go to a fresh folder beside
+//! the output, which then replaces the old one, so a failed build never
+//! leaves a half-written site and a reader never sees half a page.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputFile;
+
+/// Write `files` into `out`, replacing its previous contents atomically.
+pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    if let Err(err) = write_all(&staging, files) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    // Two renames: the old site stays whole until the new one is complete.
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, &retired)?;
+    }
+    if let Err(err) = fs::rename(&staging, out) {
+        if had_old {
+            let _ = fs::rename(&retired, out);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if had_old {
+        fs::remove_dir_all(&retired)?;
+    }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
+    fs::create_dir_all(staging)?;
+    for file in files {
+        let path = safe_join(staging, &file.path)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, &file.bytes)?;
+    }
+    Ok(())
+}
+
+/// Join a relative output path, refusing anything that would leave `base`.
+fn safe_join(base: &Path, relative: &str) -> io::Result<PathBuf> {
+    let mut path = base.to_path_buf();
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("output path leaves the folder: {relative}"),
+                ));
+            }
+            part => path.push(part),
+        }
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let file = |p: &str, b: &str| OutputFile {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        };
+        write_site_atomically(&out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
+        write_site_atomically(&out, &[file("a/index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
+        assert!(!out.join("old.html").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_paths_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let bad = OutputFile {
+            path: "../escape.html".into(),
+            bytes: vec![],
+        };
+        assert!(write_site_atomically(&out, &[bad]).is_err());
+        assert!(!dir.path().join("escape.html").exists());
+        assert!(!out.exists());
+    }
+}

@@ -1,0 +1,524 @@
+//! Rendering: model + theme + UI strings -> pages, in memory. Pure, so it
+//! runs in parallel and tests check it without touching disk.
+
+pub mod urls;
+pub mod views;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent::types::{FluentNumber, FluentNumberOptions};
+use fluent::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, ErrorKind, State, UndefinedBehavior};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::I18n;
+use urls::{Route, all_routes, dir, file_of, folder_of};
+use views::Ctx;
+
+/// A theme read from `themes/<name>/`: templates and static assets.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub templates: Vec<(String, String)>,
+    /// Files under `static/`, by path relative to it.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+/// One file of the built site: path relative to the output root, and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Theme {
+    /// Read `root/themes/<name>/templates/*.html` and `static/**` (IO).
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+        let base = root.join("themes").join(name);
+        let mut theme = Theme::default();
+        let mut diagnostics = Diagnostics::default();
+        let mut files = Vec::new();
+        if let Err(err) = collect_files(&base, &mut files) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Location::file(format!("themes/{name}")),
+                    format!("cannot read the theme: {err}"),
+                )
+                .with_hint("`theme` in site.yaml names a folder under themes/"),
+            );
+            return Err(diagnostics);
+        }
+        files.sort();
+        for file in files {
+            let relative = file
+                .strip_prefix(&base)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if let Some(template) = relative.strip_prefix("templates/") {
+                match fs::read_to_string(&file) {
+                    Ok(text) => theme.templates.push((template.to_string(), text)),
+                    Err(err) => diagnostics.error(
+                        Location::file(format!("themes/{name}/{relative}")),
+                        err.to_string(),
+                    ),
+                }
+            } else if let Some(asset) = relative.strip_prefix("static/") {
+                match fs::read(&file) {
+                    Ok(bytes) => theme.assets.push((asset.to_string(), bytes)),
+                    Err(err) => diagnostics.error(
+                        Location::file(format!("themes/{name}/{relative}")),
+                        err.to_string(),
+                    ),
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(theme)
+        }
+    }
+
+    /// UI string ids used literally in templates: `t("id"` and `t('id'`.
+    pub fn message_ids(&self) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        for (_, source) in &self.templates {
+            for quote in ['"', '\''] {
+                let needle = format!("t({quote}");
+                let mut rest = source.as_str();
+                while let Some(pos) = rest.find(&needle) {
+                    rest = &rest[pos + needle.len()..];
+                    if let Some(end) = rest.find(quote) {
+                        let id = &rest[..end];
+                        // `t("status-" ~ key)` builds its id at render time.
+                        let whole = rest[end + 1..].trim_start().starts_with([')', ',']);
+                        if whole
+                            && !id.is_empty()
+                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        {
+                            ids.insert(id.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        ids
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            collect_files(&entry.path(), out)?;
+        } else {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// Short content hash for cache-busting file names (FNV-1a).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{:010x}", hash & 0xff_ffff_ffff)
+}
+
+fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, Diagnostics> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .expect("the default delimiters are valid"),
+    );
+    let mut diagnostics = Diagnostics::default();
+    for (name, source) in &theme.templates {
+        if let Err(err) = env.add_template_owned(name.clone(), source.clone()) {
+            diagnostics.push(template_diagnostic(&err));
+        }
+    }
+    env.add_function("t", move |state: &State, id: String, kwargs: Kwargs| {
+        let lang = state
+            .lookup("lang")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .ok_or_else(|| minijinja::Error::new(ErrorKind::UndefinedError, "`lang` is not set"))?;
+        let mut args = FluentArgs::new();
+        for key in kwargs.args() {
+            let value: Value = kwargs.get(key)?;
+            match value.kind() {
+                ValueKind::Number => {
+                    let n = f64::try_from(value.clone()).unwrap_or(0.0);
+                    args.set(
+                        key.to_string(),
+                        FluentValue::Number(FluentNumber::new(n, FluentNumberOptions::default())),
+                    );
+                }
+                _ => args.set(key.to_string(), value.to_string()),
+            }
+        }
+        kwargs.assert_all_used()?;
+        i18n.message(&lang, &id, Some(&args))
+            .map_err(|msg| minijinja::Error::new(ErrorKind::InvalidOperation, msg))
+    });
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(env)
+    }
+}
+
+fn template_diagnostic(err: &minijinja::Error) -> Diagnostic {
+    let name = err.name().unwrap_or("?");
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    Diagnostic::error(
+        Location::new(
+            format!("templates/{name}"),
+            err.line().unwrap_or(1) as u32,
+            1,
+        ),
+        message,
+    )
+}
+
+#[derive(Serialize)]
+struct PageContext<'a, T: Serialize> {
+    lang: &'a str,
+    layout: views::Layout,
+    page: T,
+}
+
+/// Render every page of the site in every language, plus assets.
+pub fn render_site(
+    site: &Site,
+    i18n: Arc<I18n>,
+    theme: &Theme,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let env = environment(theme, i18n.clone())?;
+    let mut outputs = Vec::new();
+    let mut css_name = String::from("style.css");
+    for (path, bytes) in &theme.assets {
+        let path = if path == "style.css" {
+            css_name = format!("style.{}.css", content_hash(bytes));
+            css_name.clone()
+        } else {
+            path.clone()
+        };
+        outputs.push(OutputFile {
+            path: format!("assets/{path}"),
+            bytes: bytes.clone(),
+        });
+    }
+
+    let routes = all_routes(site);
+    let jobs: Vec<(&str, &Route)> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|lang| routes.iter().map(move |r| (lang.as_str(), r)))
+        .collect();
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|(lang, route)| render_page(&env, site, &i18n, lang, route, &css_name))
+        .collect();
+    let mut diagnostics = Diagnostics::default();
+    for result in rendered {
+        match result {
+            Ok(file) => outputs.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    let default = site.config.default_language();
+    // `/404.html` for servers that look there; `/` points to the default language.
+    if let Some(not_found) = outputs
+        .iter()
+        .find(|f| f.path == format!("{default}/404.html"))
+    {
+        outputs.push(OutputFile {
+            path: "404.html".into(),
+            bytes: not_found.bytes.clone(),
+        });
+    }
+    outputs.push(render_redirect(&env, site, default).map_err(|d| {
+        let mut all = Diagnostics::default();
+        all.push(d);
+        all
+    })?);
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+fn render_redirect(
+    env: &Environment,
+    site: &Site,
+    default: &str,
+) -> Result<OutputFile, Diagnostic> {
+    let template = env
+        .get_template("redirect.html")
+        .map_err(|e| template_diagnostic(&e))?;
+    let html = template
+        .render(minijinja::context! { lang => default, target => format!("{default}/"), site_title => site.config.title.get(default, default).unwrap_or_default() })
+        .map_err(|e| template_diagnostic(&e))?;
+    Ok(OutputFile {
+        path: "index.html".into(),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn base_path(base_url: &str) -> String {
+    // `https://example.fi/tavoitteet/` -> `/tavoitteet/`
+    let without_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match without_scheme.find('/') {
+        Some(i) => without_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+fn render_page(
+    env: &Environment,
+    site: &Site,
+    i18n: &I18n,
+    lang: &str,
+    route: &Route,
+    css_name: &str,
+) -> Result<OutputFile, Diagnostic> {
+    let accessibility_slug =
+        views::accessibility_slug(i18n, lang).map_err(|m| render_error(lang, route, m))?;
+    let target = dir(lang, route, &accessibility_slug);
+    let ctx = Ctx {
+        site,
+        i18n,
+        lang,
+        here: folder_of(&target),
+        absolute_base: (route == &Route::NotFound).then(|| base_path(&site.config.base_url)),
+        accessibility_slug,
+    };
+    let html =
+        render_route(env, &ctx, route, css_name).map_err(|m| render_error(lang, route, m))?;
+    Ok(OutputFile {
+        path: file_of(&target),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn render_error(lang: &str, route: &Route, message: String) -> Diagnostic {
+    Diagnostic::error(
+        Location::file("themes"),
+        format!("rendering {route:?} in `{lang}`: {message}"),
+    )
+}
+
+fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Result<String, String> {
+    let site = ctx.site;
+    let home = || views::Link {
+        href: ctx.href(&Route::Home),
+        text: views::Txt {
+            text: ctx.t("nav-home").unwrap_or_default(),
+            lang: None,
+        },
+    };
+    let render = |template: &str,
+                  title: String,
+                  description: String,
+                  crumbs: Vec<views::Link>,
+                  page: &dyn erased::View| {
+        let layout = views::layout(ctx, route, title, description, crumbs, css)?;
+        let tmpl = env.get_template(template).map_err(|e| describe(&e))?;
+        tmpl.render(Value::from(minijinja::value::Serde(PageContext {
+            lang: ctx.lang,
+            layout,
+            page: page.value(),
+        })))
+        .map_err(|e| describe(&e))
+    };
+    let site_title = ctx.txt(&site.config.title).text;
+    match route {
+        Route::Home => {
+            let view = views::home(ctx)?;
+            let description = view
+                .intro
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            render("home.html", site_title, description, vec![], &view)
+        }
+        Route::Organisation(id) => {
+            let view = views::organisation(ctx, id)?;
+            let title = view.name.text.clone();
+            render(
+                "organisation.html",
+                title.clone(),
+                title,
+                vec![home()],
+                &view,
+            )
+        }
+        Route::Scorecard(org, sc) => {
+            let scorecard = find_scorecard(site, org, sc)?;
+            let view = views::scorecard(ctx, scorecard)?;
+            let description = scorecard
+                .data
+                .summary
+                .as_ref()
+                .map(|s| crate::markdown::to_plain_text(&ctx.txt(s).text))
+                .unwrap_or_else(|| view.title.clone());
+            let crumbs = vec![home(), view.organisation.clone()];
+            render(
+                "scorecard.html",
+                format!("{} – {}", view.title, view.organisation.text.text),
+                description,
+                crumbs,
+                &view,
+            )
+        }
+        Route::Goal(org, sc, goal) => {
+            let scorecard = find_scorecard(site, org, sc)?;
+            let view = views::goal_page(ctx, scorecard, goal)?;
+            let org_link = views::organisation_link(ctx, org).ok_or("no organisation")?;
+            let title = format!("{} – {}", view.goal.title.text, org_link.text.text);
+            let scorecard_link = views::Link {
+                href: view.scorecard.href.clone(),
+                text: views::Txt {
+                    text: view.scorecard_title.clone(),
+                    lang: None,
+                },
+            };
+            let crumbs = vec![home(), org_link, scorecard_link];
+            render(
+                "goal.html",
+                title,
+                view.goal.title.text.clone(),
+                crumbs,
+                &view,
+            )
+        }
+        Route::Updates => {
+            let items = site
+                .updates
+                .iter()
+                .map(|u| views::update_item(ctx, u))
+                .collect::<Result<Vec<_>, _>>()?;
+            let title = ctx.t("updates-title")?;
+            render("updates.html", title.clone(), title, vec![home()], &items)
+        }
+        Route::Update(slug) => {
+            let update = site
+                .updates
+                .iter()
+                .find(|u| &u.slug == slug)
+                .ok_or("no such update")?;
+            let view = views::update(ctx, update)?;
+            let updates = views::Link {
+                href: ctx.href(&Route::Updates),
+                text: views::Txt {
+                    text: ctx.t("updates-title")?,
+                    lang: None,
+                },
+            };
+            let description = crate::markdown::to_plain_text(&view.title.text);
+            render(
+                "update.html",
+                view.title.text.clone(),
+                description,
+                vec![home(), updates],
+                &view,
+            )
+        }
+        Route::Page(slug) => {
+            let page = site
+                .pages
+                .iter()
+                .find(|p| &p.slug == slug)
+                .ok_or("no such page")?;
+            let view = views::page(ctx, page);
+            let (doc, _) = views::pick_version(ctx, &page.versions);
+            let description = doc
+                .front
+                .summary
+                .clone()
+                .unwrap_or_else(|| view.title.text.clone());
+            render(
+                "page.html",
+                view.title.text.clone(),
+                description,
+                vec![home()],
+                &view,
+            )
+        }
+        Route::Accessibility => {
+            let view = views::accessibility(ctx)?;
+            let title = ctx.t("accessibility-title")?;
+            render(
+                "accessibility.html",
+                title.clone(),
+                title,
+                vec![home()],
+                &view,
+            )
+        }
+        Route::NotFound => {
+            let title = ctx.t("not-found-title")?;
+            render("404.html", title.clone(), title, vec![], &())
+        }
+    }
+}
+
+fn describe(err: &minijinja::Error) -> String {
+    let mut message = format!("{err}");
+    if let (Some(name), Some(line)) = (err.name(), err.line()) {
+        message = format!("templates/{name}:{line}: {message}");
+    }
+    message
+}
+
+fn find_scorecard<'s>(
+    site: &'s Site,
+    org: &crate::content::Id,
+    sc: &crate::content::Id,
+) -> Result<&'s crate::content::Scorecard, String> {
+    site.scorecards
+        .iter()
+        .find(|s| s.organisation() == org && &s.id == sc)
+        .ok_or_else(|| format!("no scorecard {org}/{sc}"))
+}
+
+/// Lets one closure render views of different types.
+mod erased {
+    use minijinja::value::Value;
+
+    pub trait View {
+        fn value(&self) -> Value;
+    }
+
+    impl<T: serde::Serialize> View for T {
+        fn value(&self) -> Value {
+            Value::from(minijinja::value::Serde(self))
+        }
+    }
+}

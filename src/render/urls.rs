@@ -1,0 +1,118 @@
+//! Where each page lives, and relative links between pages, so the site
+//! works under any base path.
+
+use crate::content::{Id, Site};
+
+/// A page of the site, independent of language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Route {
+    Home,
+    Organisation(Id),
+    Scorecard(Id, Id),
+    Goal(Id, Id, Id),
+    Updates,
+    Update(Id),
+    Page(Id),
+    Accessibility,
+    NotFound,
+}
+
+/// The page's place under the output root: a folder, or a file for the 404 page,, e.g. `fi/espoo/2021-kaupunkitekniikka/`.
+pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
+    match route {
+        Route::Home => format!("{site_lang}/"),
+        Route::Organisation(org) => format!("{site_lang}/{org}/"),
+        Route::Scorecard(org, sc) => format!("{site_lang}/{org}/{sc}/"),
+        Route::Goal(org, sc, goal) => format!("{site_lang}/{org}/{sc}/{goal}/"),
+        Route::Updates => format!("{site_lang}/updates/"),
+        Route::Update(slug) => format!("{site_lang}/updates/{slug}/"),
+        Route::Page(slug) => format!("{site_lang}/{slug}/"),
+        Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
+        Route::NotFound => format!("{site_lang}/404.html"),
+    }
+}
+
+/// The output file of a page's target: a folder's `index.html`, or the file itself.
+pub fn file_of(target: &str) -> String {
+    if target.ends_with('/') {
+        format!("{target}index.html")
+    } else {
+        target.to_string()
+    }
+}
+
+/// The folder links on a page are relative to.
+pub fn folder_of(target: &str) -> String {
+    match target.rfind('/') {
+        Some(i) => target[..=i].to_string(),
+        None => String::new(),
+    }
+}
+
+/// A relative link from the page in folder `from` to the folder or file `to`
+/// (both relative to the output root, folders ending in `/`).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_parts: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let mut common = 0;
+    while common < from_parts.len()
+        && common + 1 < to_parts.len()
+        && from_parts[common] == to_parts[common]
+    {
+        common += 1;
+    }
+    let mut out = "../".repeat(from_parts.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if out.is_empty() {
+        "./".to_string()
+    } else {
+        out
+    }
+}
+
+/// Every route of the site, in a stable order.
+pub fn all_routes(site: &Site) -> Vec<Route> {
+    let mut routes = vec![
+        Route::Home,
+        Route::Updates,
+        Route::Accessibility,
+        Route::NotFound,
+    ];
+    routes.extend(
+        site.organisations
+            .iter()
+            .map(|o| Route::Organisation(o.id.clone())),
+    );
+    for scorecard in &site.scorecards {
+        let org = scorecard.organisation().clone();
+        routes.push(Route::Scorecard(org.clone(), scorecard.id.clone()));
+        for (_, goal) in scorecard.goals() {
+            routes.push(Route::Goal(
+                org.clone(),
+                scorecard.id.clone(),
+                goal.id.value.clone(),
+            ));
+        }
+    }
+    routes.extend(site.updates.iter().map(|u| Route::Update(u.slug.clone())));
+    routes.extend(site.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(relative("fi/espoo/", "fi/espoo/x/"), "x/");
+        assert_eq!(relative("fi/espoo/x/", "fi/"), "../../");
+        assert_eq!(relative("fi/", "sv/"), "../sv/");
+        assert_eq!(relative("fi/", "fi/"), "./");
+        assert_eq!(
+            relative("fi/a/", "assets/style.css"),
+            "../../assets/style.css"
+        );
+        assert_eq!(relative("", "fi/"), "fi/");
+    }
+}

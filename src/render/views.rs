@@ -1,0 +1,1117 @@
+//! View structs made for the templates: texts resolved to one language,
+//! numbers and dates formatted, links made relative. Templates never see YAML.
+
+use std::collections::BTreeMap;
+
+use fluent::FluentArgs;
+use serde::Serialize;
+
+use super::urls::{Route, dir, relative};
+use crate::content::{
+    ColumnKind, FigureUnit, Goal, Indicator, KeyFigures, Page, Period, Scorecard, ScorecardKind,
+    Site, Status, Target, Text, Update,
+};
+use crate::i18n::I18n;
+use crate::markdown;
+
+/// Everything a view builder needs for one page in one language.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub lang: &'a str,
+    /// This page's folder, for relative links.
+    pub here: String,
+    /// Set for pages served at any URL (404): links are then absolute paths
+    /// from this base instead of relative.
+    pub absolute_base: Option<String>,
+    pub accessibility_slug: String,
+}
+
+/// A plain text in the page's language; `lang` is set when it falls back to
+/// another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Txt {
+    pub text: String,
+    pub lang: Option<String>,
+}
+
+/// Markdown rendered to HTML (safe: raw HTML is never rendered).
+#[derive(Debug, Clone, Serialize)]
+pub struct Md {
+    pub html: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: Txt,
+}
+
+impl Ctx<'_> {
+    pub fn default_lang(&self) -> &str {
+        self.site.config.default_language()
+    }
+
+    /// The text in this language, or the default language (or any) as fallback.
+    pub fn txt(&self, text: &Text) -> Txt {
+        let default = self.default_lang();
+        if let Some(s) = text.get(self.lang, default) {
+            return Txt {
+                text: s.to_string(),
+                lang: None,
+            };
+        }
+        let (lang, s) = text
+            .get(default, default)
+            .map(|s| (default.to_string(), s))
+            .or_else(|| {
+                text.by_lang
+                    .iter()
+                    .next()
+                    .map(|(l, s)| (l.clone(), s.as_str()))
+            })
+            .unwrap_or_else(|| (default.to_string(), ""));
+        Txt {
+            text: s.to_string(),
+            lang: Some(lang),
+        }
+    }
+
+    pub fn md(&self, text: &Text, top_heading: u8) -> Md {
+        let t = self.txt(text);
+        Md {
+            html: markdown::to_html(&t.text, top_heading),
+            lang: t.lang,
+        }
+    }
+
+    pub fn opt_txt(&self, text: &Option<Text>) -> Option<Txt> {
+        text.as_ref().map(|t| self.txt(t))
+    }
+
+    /// A UI string; errors surface as render errors.
+    pub fn t(&self, id: &str) -> Result<String, String> {
+        self.i18n.message(self.lang, id, None)
+    }
+
+    pub fn t_args(&self, id: &str, args: &FluentArgs) -> Result<String, String> {
+        self.i18n.message(self.lang, id, Some(args))
+    }
+
+    pub fn dir_of(&self, route: &Route) -> String {
+        dir(self.lang, route, &self.accessibility_slug)
+    }
+
+    pub fn href(&self, route: &Route) -> String {
+        self.link(&self.dir_of(route))
+    }
+
+    /// A link to a path under the output root.
+    pub fn link(&self, target: &str) -> String {
+        match &self.absolute_base {
+            Some(base) => format!("{base}{target}"),
+            None => relative(&self.here, target),
+        }
+    }
+
+    pub fn date(&self, date: crate::content::Date) -> Result<String, String> {
+        self.i18n.date(self.lang, date)
+    }
+
+    pub fn number(&self, value: f64, decimals: Option<usize>) -> Result<String, String> {
+        self.i18n.number(self.lang, value, decimals)
+    }
+
+    pub fn period(&self, period: &Period) -> Result<String, String> {
+        let mut args = FluentArgs::new();
+        args.set("year", period.year().to_string());
+        let id = match *period {
+            Period::Year(_) => "period-year",
+            Period::Half(_, h) => {
+                args.set("half", h.to_string());
+                "period-half"
+            }
+            Period::Quarter(_, q) => {
+                args.set("quarter", q.to_string());
+                "period-quarter"
+            }
+            Period::Month(_, m) => {
+                args.set("month", m.to_string());
+                args.set("monthname", self.t(&format!("month-{m}"))?);
+                "period-month"
+            }
+            Period::Day(d) => return self.date(d),
+        };
+        self.t_args(id, &args)
+    }
+}
+
+// ------------------------------------------------------------ statuses
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    pub status: &'static str,
+    pub count: usize,
+}
+
+/// How many goals and targets stand at each status.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct StatusSummary {
+    pub total: usize,
+    pub counts: Vec<StatusCount>,
+}
+
+impl StatusSummary {
+    fn from_statuses(statuses: impl IntoIterator<Item = Status>) -> Self {
+        let mut counts: BTreeMap<Status, usize> = BTreeMap::new();
+        let mut total = 0;
+        for status in statuses {
+            *counts.entry(status).or_default() += 1;
+            total += 1;
+        }
+        StatusSummary {
+            total,
+            counts: Status::ALL
+                .iter()
+                .filter_map(|s| {
+                    counts.get(s).map(|&count| StatusCount {
+                        status: s.as_str(),
+                        count,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, other: &StatusSummary) {
+        let mut merged: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for c in self.counts.iter().chain(&other.counts) {
+            *merged.entry(c.status).or_default() += c.count;
+        }
+        self.total += other.total;
+        self.counts = Status::ALL
+            .iter()
+            .filter_map(|s| {
+                merged.get(s.as_str()).map(|&count| StatusCount {
+                    status: s.as_str(),
+                    count,
+                })
+            })
+            .collect();
+    }
+}
+
+/// The assessed items of a goal: its targets, or the goal itself.
+pub fn goal_statuses(goal: &Goal) -> Vec<Status> {
+    if goal.targets.is_empty() {
+        vec![goal.status.unwrap_or(Status::NotAssessed)]
+    } else {
+        goal.targets
+            .iter()
+            .map(|t| t.status.unwrap_or(Status::NotAssessed))
+            .collect()
+    }
+}
+
+pub fn scorecard_summary(scorecard: &Scorecard) -> StatusSummary {
+    StatusSummary::from_statuses(scorecard.goals().flat_map(|(_, g)| goal_statuses(g)))
+}
+
+// ------------------------------------------------------------ layout
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    /// The language's name in itself: suomi, svenska, English.
+    pub name: String,
+    pub href: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub site_title: Txt,
+    pub publisher: Option<Txt>,
+    /// None for pages served at any URL (404).
+    pub canonical: Option<String>,
+    pub alternates: Vec<Alternate>,
+    pub breadcrumbs: Vec<Link>,
+    pub home: String,
+    pub updates: String,
+    pub accessibility: String,
+    pub css: String,
+    pub pages: Vec<Link>,
+}
+
+pub fn layout(
+    ctx: &Ctx,
+    route: &Route,
+    title: String,
+    description: String,
+    breadcrumbs: Vec<Link>,
+    css_file: &str,
+) -> Result<Layout, String> {
+    let config = &ctx.site.config;
+    let alternates = config
+        .languages
+        .iter()
+        .map(|lang| {
+            let other = dir(lang, route, &accessibility_slug(ctx.i18n, lang)?);
+            Ok(Alternate {
+                lang: lang.clone(),
+                name: ctx.i18n.message(lang, "language-name", None)?,
+                href: ctx.link(&other),
+                url: format!("{}{}", config.base_url, other),
+                current: lang == ctx.lang,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let pages = ctx
+        .site
+        .pages
+        .iter()
+        .map(|p| Link {
+            href: ctx.href(&Route::Page(p.slug.clone())),
+            text: page_title(ctx, p),
+        })
+        .collect();
+    Ok(Layout {
+        lang: ctx.lang.to_string(),
+        title,
+        description,
+        site_title: ctx.txt(&config.title),
+        publisher: ctx.opt_txt(&config.publisher),
+        canonical: (route != &Route::NotFound)
+            .then(|| format!("{}{}", config.base_url, ctx.dir_of(route))),
+        alternates,
+        breadcrumbs,
+        home: ctx.href(&Route::Home),
+        updates: ctx.href(&Route::Updates),
+        accessibility: ctx.href(&Route::Accessibility),
+        css: ctx.link(&format!("assets/{css_file}")),
+        pages,
+    })
+}
+
+pub fn accessibility_slug(i18n: &I18n, lang: &str) -> Result<String, String> {
+    i18n.message(lang, "accessibility-slug", None)
+}
+
+// ------------------------------------------------------------ home, organisation
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorecardCard {
+    pub title: Txt,
+    pub kind: String,
+    pub year: i32,
+    pub href: String,
+    pub status_date: String,
+    pub summary: StatusSummary,
+    pub goal_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationCard {
+    pub name: Txt,
+    pub href: String,
+    pub scorecards: Vec<ScorecardCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateItem {
+    pub title: Txt,
+    pub href: String,
+    pub date: String,
+    pub iso_date: String,
+    pub summary: Option<Txt>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkView {
+    pub name: Txt,
+    pub page: Option<Link>,
+    pub members: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    pub intro: Option<Txt>,
+    pub summary: StatusSummary,
+    pub organisations: Vec<OrganisationCard>,
+    pub networks: Vec<NetworkView>,
+    pub updates: Vec<UpdateItem>,
+}
+
+pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, String> {
+    ctx.t(match kind {
+        ScorecardKind::Scorecard => "kind-scorecard",
+        ScorecardKind::AnnualReport => "kind-annual-report",
+        ScorecardKind::Budget => "kind-budget",
+    })
+}
+
+pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard, String> {
+    Ok(ScorecardCard {
+        title: ctx.txt(&scorecard.data.unit),
+        kind: kind_label(ctx, scorecard.data.kind)?,
+        year: scorecard.data.year,
+        href: ctx.href(&Route::Scorecard(
+            scorecard.organisation().clone(),
+            scorecard.id.clone(),
+        )),
+        status_date: ctx.date(scorecard.data.status_date)?,
+        summary: scorecard_summary(scorecard),
+        goal_count: scorecard.goals().count(),
+    })
+}
+
+pub fn update_item(ctx: &Ctx, update: &Update) -> Result<UpdateItem, String> {
+    let (doc, lang) = pick_version(ctx, &update.versions);
+    Ok(UpdateItem {
+        title: Txt {
+            text: doc.front.title.clone(),
+            lang: lang.clone(),
+        },
+        href: ctx.href(&Route::Update(update.slug.clone())),
+        date: ctx.date(update.date)?,
+        iso_date: update.date.to_string(),
+        summary: doc.front.summary.clone().map(|s| Txt { text: s, lang }),
+    })
+}
+
+/// The version in the page's language, or the default language's, or any.
+pub fn pick_version<'v, F>(
+    ctx: &Ctx,
+    versions: &'v BTreeMap<String, F>,
+) -> (&'v F, Option<String>) {
+    if let Some(doc) = versions.get(ctx.lang) {
+        return (doc, None);
+    }
+    let (lang, doc) = versions
+        .get_key_value(ctx.default_lang())
+        .or_else(|| versions.iter().next())
+        .expect("a page or update has at least one language version");
+    (doc, Some(lang.clone()))
+}
+
+pub fn page_title(ctx: &Ctx, page: &Page) -> Txt {
+    let (doc, lang) = pick_version(ctx, &page.versions);
+    Txt {
+        text: doc.front.title.clone(),
+        lang,
+    }
+}
+
+pub fn organisation_link(ctx: &Ctx, id: &crate::content::Id) -> Option<Link> {
+    let org = ctx.site.organisations.iter().find(|o| &o.id == id)?;
+    Some(Link {
+        href: ctx.href(&Route::Organisation(id.clone())),
+        text: ctx.txt(&org.data.name),
+    })
+}
+
+pub fn home(ctx: &Ctx) -> Result<HomeView, String> {
+    let site = ctx.site;
+    let mut summary = StatusSummary::default();
+    let mut organisations = Vec::new();
+    for org in &site.organisations {
+        let scorecards = site
+            .scorecards
+            .iter()
+            .filter(|s| s.organisation() == &org.id)
+            .map(|s| scorecard_card(ctx, s))
+            .collect::<Result<Vec<_>, _>>()?;
+        if scorecards.is_empty() {
+            continue;
+        }
+        for card in &scorecards {
+            summary.add(&card.summary);
+        }
+        organisations.push(OrganisationCard {
+            name: ctx.txt(&org.data.name),
+            href: ctx.href(&Route::Organisation(org.id.clone())),
+            scorecards,
+        });
+    }
+    let networks = site
+        .networks
+        .iter()
+        .map(|network| NetworkView {
+            name: ctx.txt(&network.data.name),
+            page: network.data.page.as_ref().and_then(|slug| {
+                let page = site.pages.iter().find(|p| p.slug == slug.value)?;
+                Some(Link {
+                    href: ctx.href(&Route::Page(page.slug.clone())),
+                    text: page_title(ctx, page),
+                })
+            }),
+            members: site
+                .organisations
+                .iter()
+                .filter(|o| {
+                    o.data
+                        .networks
+                        .iter()
+                        .any(|n| n.value == network.data.id.value)
+                })
+                .filter_map(|o| organisation_link(ctx, &o.id))
+                .collect(),
+        })
+        .collect();
+    let updates = site
+        .updates
+        .iter()
+        .take(5)
+        .map(|u| update_item(ctx, u))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HomeView {
+        intro: ctx.opt_txt(&site.config.description),
+        summary,
+        organisations,
+        networks,
+        updates,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationView {
+    pub name: Txt,
+    pub municipality_code: Option<String>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub networks: Vec<Link>,
+    pub scorecards: Vec<ScorecardCard>,
+    pub updates: Vec<UpdateItem>,
+}
+
+pub fn organisation(ctx: &Ctx, id: &crate::content::Id) -> Result<OrganisationView, String> {
+    let site = ctx.site;
+    let org = site
+        .organisations
+        .iter()
+        .find(|o| &o.id == id)
+        .ok_or("no such organisation")?;
+    let networks = org
+        .data
+        .networks
+        .iter()
+        .filter_map(|n| {
+            let network = site.networks.iter().find(|x| x.data.id.value == n.value)?;
+            let href = match &network.data.page {
+                Some(slug) => ctx.href(&Route::Page(slug.value.clone())),
+                None => ctx.href(&Route::Home),
+            };
+            Some(Link {
+                href,
+                text: ctx.txt(&network.data.name),
+            })
+        })
+        .collect();
+    Ok(OrganisationView {
+        name: ctx.txt(&org.data.name),
+        municipality_code: org.data.municipality_code.clone(),
+        website: org
+            .data
+            .website
+            .clone()
+            .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+        languages: org
+            .data
+            .languages
+            .iter()
+            .map(|l| {
+                ctx.t(&format!("lang-name-{l}"))
+                    .or_else(|_| Ok::<_, String>(l.clone()))
+            })
+            .collect::<Result<_, _>>()?,
+        networks,
+        scorecards: site
+            .scorecards
+            .iter()
+            .filter(|s| s.organisation() == id)
+            .map(|s| scorecard_card(ctx, s))
+            .collect::<Result<_, _>>()?,
+        updates: site
+            .updates
+            .iter()
+            .filter(|u| {
+                u.versions.values().any(|d| {
+                    d.front
+                        .organisation
+                        .as_ref()
+                        .is_some_and(|o| &o.value == id)
+                })
+            })
+            .map(|u| update_item(ctx, u))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+// ------------------------------------------------------------ scorecard and goals
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueView {
+    pub period: String,
+    pub value: String,
+    pub note: Option<Txt>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub title: Txt,
+    pub unit: Option<Txt>,
+    pub direction: Option<&'static str>,
+    pub target_value: Option<String>,
+    pub target_text: Option<Txt>,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub id: String,
+    pub title: Txt,
+    pub status: &'static str,
+    pub actions: Vec<Txt>,
+    pub indicators: Vec<IndicatorView>,
+    pub follow_up: Option<Md>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub href: String,
+    pub title: Txt,
+    pub theme: Txt,
+    /// The goal's own status, when it has no targets.
+    pub status: Option<&'static str>,
+    pub summary: StatusSummary,
+    pub actions: Vec<Txt>,
+    pub indicators: Vec<IndicatorView>,
+    pub follow_up: Option<Md>,
+    pub targets: Vec<TargetView>,
+}
+
+fn indicator(ctx: &Ctx, indicator: &Indicator) -> Result<IndicatorView, String> {
+    let mut values = indicator.values.clone();
+    values.sort_by(|a, b| a.period.cmp(&b.period));
+    Ok(IndicatorView {
+        title: ctx.txt(&indicator.title),
+        unit: ctx.opt_txt(&indicator.unit),
+        direction: indicator.direction.map(|d| match d {
+            crate::content::Direction::Increase => "increase",
+            crate::content::Direction::Decrease => "decrease",
+        }),
+        target_value: indicator
+            .target
+            .as_ref()
+            .and_then(|t| t.value)
+            .map(|v| ctx.number(v, None))
+            .transpose()?,
+        target_text: indicator.target.as_ref().and_then(|t| ctx.opt_txt(&t.text)),
+        values: values
+            .iter()
+            .map(|m| {
+                Ok(ValueView {
+                    period: ctx.period(&m.period)?,
+                    value: ctx.number(m.value, None)?,
+                    note: ctx.opt_txt(&m.note),
+                })
+            })
+            .collect::<Result<_, String>>()?,
+    })
+}
+
+fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, String> {
+    Ok(TargetView {
+        id: target.id.value.to_string(),
+        title: ctx.txt(&target.title),
+        status: target.status.unwrap_or(Status::NotAssessed).as_str(),
+        actions: target.actions.iter().map(|a| ctx.txt(a)).collect(),
+        indicators: target
+            .indicators
+            .iter()
+            .map(|i| indicator(ctx, i))
+            .collect::<Result<_, _>>()?,
+        follow_up: target.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+    })
+}
+
+pub fn goal_view(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    theme: &crate::content::Theme,
+    goal: &Goal,
+    heading: u8,
+) -> Result<GoalView, String> {
+    Ok(GoalView {
+        id: goal.id.value.to_string(),
+        href: ctx.href(&Route::Goal(
+            scorecard.organisation().clone(),
+            scorecard.id.clone(),
+            goal.id.value.clone(),
+        )),
+        title: ctx.txt(&goal.title),
+        theme: ctx.txt(&theme.title),
+        status: goal
+            .targets
+            .is_empty()
+            .then(|| goal.status.unwrap_or(Status::NotAssessed).as_str()),
+        summary: StatusSummary::from_statuses(goal_statuses(goal)),
+        actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
+        indicators: goal
+            .indicators
+            .iter()
+            .map(|i| indicator(ctx, i))
+            .collect::<Result<_, _>>()?,
+        follow_up: goal.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+        targets: goal
+            .targets
+            .iter()
+            .map(|t| target(ctx, t, heading + 1))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    pub id: String,
+    pub title: Txt,
+    pub aim: Option<Md>,
+    pub summary: StatusSummary,
+    pub goals: Vec<GoalView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskView {
+    pub number: usize,
+    pub theme: Txt,
+    pub title: Txt,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub mitigation: Md,
+    pub owner: Option<Txt>,
+    pub status: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    pub impact: u8,
+    pub risks: Vec<usize>,
+    /// Likelihood x impact, for the cell's shading (also printed as text).
+    pub score: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub likelihood: u8,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskCard {
+    pub matrix: Vec<MatrixRow>,
+    pub risks: Vec<RiskView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRowView {
+    pub label: Txt,
+    pub unit: Txt,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub id: String,
+    pub title: Txt,
+    pub columns: Vec<String>,
+    pub rows: Vec<FigureRowView>,
+    pub notes: Option<Md>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: Txt,
+    pub body: Md,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorecardView {
+    pub title: String,
+    pub organisation: Link,
+    pub unit: Txt,
+    pub kind: String,
+    pub year: i32,
+    pub body: Option<Txt>,
+    pub status_date: String,
+    pub approved: Option<String>,
+    pub source: Option<Txt>,
+    pub summary: Option<Md>,
+    pub status_summary: StatusSummary,
+    pub sections: Vec<SectionView>,
+    pub themes: Vec<ThemeView>,
+    pub risk_card: Option<RiskCard>,
+    pub key_figures: Vec<TableView>,
+}
+
+pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, String> {
+    let mut args = FluentArgs::new();
+    args.set("unit", ctx.txt(&scorecard.data.unit).text);
+    args.set("kind", kind_label(ctx, scorecard.data.kind)?);
+    args.set("year", scorecard.data.year.to_string());
+    ctx.t_args("scorecard-title", &args)
+}
+
+fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
+    let columns = table
+        .columns
+        .value
+        .iter()
+        .map(|c| {
+            let mut args = FluentArgs::new();
+            args.set("year", c.year.to_string());
+            let id = match c.kind {
+                ColumnKind::Actual => "column-actual",
+                ColumnKind::Budget => "column-budget",
+                ColumnKind::Plan => "column-plan",
+            };
+            ctx.t_args(id, &args)
+        })
+        .collect::<Result<_, _>>()?;
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let unit = match &row.unit {
+                FigureUnit::Eur => Txt {
+                    text: "€".into(),
+                    lang: None,
+                },
+                FigureUnit::Percent => Txt {
+                    text: "%".into(),
+                    lang: None,
+                },
+                FigureUnit::Count => Txt {
+                    text: ctx.t("unit-count")?,
+                    lang: None,
+                },
+                FigureUnit::Text(text) => ctx.txt(text),
+            };
+            let decimals = row.decimals.map(usize::from);
+            let values = row
+                .values
+                .value
+                .iter()
+                .map(|v| match v {
+                    Some(v) => ctx.number(*v, decimals),
+                    None => Ok(String::new()),
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(FigureRowView {
+                label: ctx.txt(&row.label),
+                unit,
+                values,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(TableView {
+        id: table.id.value.to_string(),
+        title: ctx.txt(&table.title),
+        columns,
+        rows,
+        notes: table.notes.as_ref().map(|n| ctx.md(n, 4)),
+    })
+}
+
+fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
+    let data = &scorecard.data;
+    if data.risks.is_empty() {
+        return None;
+    }
+    let risks: Vec<RiskView> = data
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, risk)| RiskView {
+            number: i + 1,
+            theme: data
+                .themes
+                .iter()
+                .find(|t| t.id.value == risk.theme.value)
+                .map(|t| ctx.txt(&t.title))
+                .unwrap_or(Txt {
+                    text: risk.theme.value.to_string(),
+                    lang: None,
+                }),
+            title: ctx.txt(&risk.title),
+            likelihood: risk.likelihood.0,
+            impact: risk.impact.0,
+            mitigation: ctx.md(&risk.mitigation, 4),
+            owner: ctx.opt_txt(&risk.owner),
+            status: risk.status.as_str(),
+        })
+        .collect();
+    let matrix = (1..=4u8)
+        .rev()
+        .map(|likelihood| MatrixRow {
+            likelihood,
+            cells: (1..=4u8)
+                .map(|impact| MatrixCell {
+                    impact,
+                    score: likelihood * impact,
+                    risks: risks
+                        .iter()
+                        .filter(|r| r.likelihood == likelihood && r.impact == impact)
+                        .map(|r| r.number)
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(RiskCard { matrix, risks })
+}
+
+pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, String> {
+    let data = &scorecard.data;
+    let themes = data
+        .themes
+        .iter()
+        .map(|theme| {
+            Ok(ThemeView {
+                id: theme.id.value.to_string(),
+                title: ctx.txt(&theme.title),
+                aim: theme.aim.as_ref().map(|a| ctx.md(a, 4)),
+                summary: StatusSummary::from_statuses(theme.goals.iter().flat_map(goal_statuses)),
+                goals: theme
+                    .goals
+                    .iter()
+                    .map(|g| goal_view(ctx, scorecard, theme, g, 5))
+                    .collect::<Result<_, String>>()?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(ScorecardView {
+        title: scorecard_title(ctx, scorecard)?,
+        organisation: organisation_link(ctx, scorecard.organisation()).ok_or("no organisation")?,
+        unit: ctx.txt(&data.unit),
+        kind: kind_label(ctx, data.kind)?,
+        year: data.year,
+        body: ctx.opt_txt(&data.body),
+        status_date: ctx.date(data.status_date)?,
+        approved: data.approved.map(|d| ctx.date(d)).transpose()?,
+        source: ctx.opt_txt(&data.source),
+        summary: data.summary.as_ref().map(|s| ctx.md(s, 3)),
+        status_summary: scorecard_summary(scorecard),
+        sections: data
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                title: ctx.txt(&s.title),
+                body: ctx.md(&s.body, 3),
+            })
+            .collect(),
+        themes,
+        risk_card: risk_card(ctx, scorecard),
+        key_figures: data
+            .key_figures
+            .iter()
+            .map(|t| key_figures(ctx, t))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalPage {
+    pub goal: GoalView,
+    pub scorecard: Link,
+    pub scorecard_title: String,
+    pub status_date: String,
+    pub theme_aim: Option<Md>,
+    pub risks: Vec<RiskView>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+pub fn goal_page(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    goal_id: &crate::content::Id,
+) -> Result<GoalPage, String> {
+    let goals: Vec<_> = scorecard.goals().collect();
+    let index = goals
+        .iter()
+        .position(|(_, g)| &g.id.value == goal_id)
+        .ok_or("no such goal")?;
+    let (theme, goal) = goals[index];
+    let link_to = |i: usize| {
+        goals.get(i).map(|(_, g)| Link {
+            href: ctx.href(&Route::Goal(
+                scorecard.organisation().clone(),
+                scorecard.id.clone(),
+                g.id.value.clone(),
+            )),
+            text: ctx.txt(&g.title),
+        })
+    };
+    let risks = risk_card(ctx, scorecard)
+        .map(|card| {
+            card.risks
+                .into_iter()
+                .zip(&scorecard.data.risks)
+                .filter(|(_, r)| r.theme.value == theme.id.value)
+                .map(|(view, _)| view)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(GoalPage {
+        goal: goal_view(ctx, scorecard, theme, goal, 2)?,
+        scorecard: Link {
+            href: ctx.href(&Route::Scorecard(
+                scorecard.organisation().clone(),
+                scorecard.id.clone(),
+            )),
+            text: ctx.txt(&scorecard.data.unit),
+        },
+        scorecard_title: scorecard_title(ctx, scorecard)?,
+        status_date: ctx.date(scorecard.data.status_date)?,
+        theme_aim: theme.aim.as_ref().map(|a| ctx.md(a, 3)),
+        risks,
+        previous: index.checked_sub(1).and_then(link_to),
+        next: link_to(index + 1),
+    })
+}
+
+// ------------------------------------------------------------ updates and pages
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub title: Txt,
+    pub date: Option<String>,
+    pub iso_date: Option<String>,
+    pub body: Md,
+    pub organisation: Option<Link>,
+    pub related: Vec<Link>,
+}
+
+pub fn update(ctx: &Ctx, update: &Update) -> Result<DocView, String> {
+    let (doc, lang) = pick_version(ctx, &update.versions);
+    let related = doc
+        .front
+        .related
+        .iter()
+        .filter_map(|r| {
+            let parts: Vec<&str> = r.value.split('/').collect();
+            let scorecard = ctx.site.scorecards.iter().find(|s| {
+                s.organisation().as_str() == parts[0] && parts.get(1) == Some(&s.id.as_str())
+            })?;
+            match parts.get(2) {
+                None => Some(Link {
+                    href: ctx.href(&Route::Scorecard(
+                        scorecard.organisation().clone(),
+                        scorecard.id.clone(),
+                    )),
+                    text: Txt {
+                        text: scorecard_title(ctx, scorecard).ok()?,
+                        lang: None,
+                    },
+                }),
+                Some(goal) => {
+                    let (_, g) = scorecard
+                        .goals()
+                        .find(|(_, g)| g.id.value.as_str() == *goal)?;
+                    Some(Link {
+                        href: ctx.href(&Route::Goal(
+                            scorecard.organisation().clone(),
+                            scorecard.id.clone(),
+                            g.id.value.clone(),
+                        )),
+                        text: ctx.txt(&g.title),
+                    })
+                }
+            }
+        })
+        .collect();
+    Ok(DocView {
+        title: Txt {
+            text: doc.front.title.clone(),
+            lang: lang.clone(),
+        },
+        date: Some(ctx.date(update.date)?),
+        iso_date: Some(update.date.to_string()),
+        body: Md {
+            html: markdown::to_html(&doc.body, 2),
+            lang,
+        },
+        organisation: doc
+            .front
+            .organisation
+            .as_ref()
+            .and_then(|o| organisation_link(ctx, &o.value)),
+        related,
+    })
+}
+
+pub fn page(ctx: &Ctx, page: &Page) -> DocView {
+    let (doc, lang) = pick_version(ctx, &page.versions);
+    DocView {
+        title: Txt {
+            text: doc.front.title.clone(),
+            lang: lang.clone(),
+        },
+        date: None,
+        iso_date: None,
+        body: Md {
+            html: markdown::to_html(&doc.body, 2),
+            lang,
+        },
+        organisation: None,
+        related: Vec::new(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    pub compliance: &'static str,
+    pub reviewed: String,
+    pub reviewed_iso: String,
+    pub assessment: Option<Md>,
+    pub known_issues: Vec<Md>,
+    pub feedback_email: String,
+    pub feedback_url: Option<String>,
+    pub feedback_name: Option<Txt>,
+    pub authority_name: Txt,
+    pub authority_url: String,
+    pub authority_email: Option<String>,
+    pub authority_phone: Option<String>,
+}
+
+pub fn accessibility(ctx: &Ctx) -> Result<AccessibilityView, String> {
+    let a = &ctx.site.config.accessibility;
+    Ok(AccessibilityView {
+        compliance: match a.compliance.value {
+            crate::content::Compliance::Fully => "fully",
+            crate::content::Compliance::Partially => "partially",
+            crate::content::Compliance::Not => "not",
+        },
+        reviewed: ctx.date(a.reviewed.value)?,
+        reviewed_iso: a.reviewed.value.to_string(),
+        assessment: a.assessment.as_ref().map(|t| ctx.md(t, 3)),
+        known_issues: a.known_issues.iter().map(|t| ctx.md(t, 3)).collect(),
+        feedback_email: a.feedback.email.clone(),
+        feedback_url: a
+            .feedback
+            .url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        feedback_name: ctx.opt_txt(&a.feedback.name),
+        authority_name: ctx.txt(&a.authority.name),
+        authority_url: a.authority.url.clone(),
+        authority_email: a.authority.email.clone(),
+        authority_phone: a.authority.phone.clone(),
+    })
+}
