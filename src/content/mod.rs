@@ -111,12 +111,12 @@ pub struct Page {
 /// warnings, or every problem found.
 pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     let files = load::read_content(root)?;
-    let (site, mut diagnostics) = parse::parse_site(&files);
+    let (site, failed, mut diagnostics) = parse::parse_site(&files);
     // References are checked even when some files failed, so one run shows all.
     let Some(site) = site else {
         return Err(finish(diagnostics, &files));
     };
-    validate::validate(&site, &mut diagnostics);
+    validate::validate(&site, &failed, &mut diagnostics);
     let diagnostics = finish(diagnostics, &files);
     if diagnostics.has_errors() {
         Err(diagnostics)

@@ -130,8 +130,9 @@ fn id_from_stem(path: &Path, stem: &str, diagnostics: &mut Diagnostics) -> Optio
 
 /// Parse every file; the site is returned when `site.yaml` could be read,
 /// even if other files failed, so that reference checks can still run.
-pub fn parse_site(files: &ContentFiles) -> (Option<Site>, Diagnostics) {
+pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnostics) {
     let mut diagnostics = files.warnings.clone();
+    let mut failed = FailedFiles::default();
     let mut config = None;
     let mut organisations = Vec::new();
     let mut networks = Vec::new();
@@ -167,16 +168,26 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, Diagnostics) {
                     }))
                 },
             )),
-            FileKind::Organisation { stem } => keep(
-                parse_yaml::<OrganisationFile>(path, &file.text, 0).map(|data| {
-                    organisations.push((path.to_path_buf(), stem.clone(), data));
-                }),
-            ),
-            FileKind::Scorecard { folder, stem } => keep(
-                parse_yaml::<ScorecardFile>(path, &file.text, 0).map(|data| {
-                    scorecards.push((path.to_path_buf(), folder.clone(), stem.clone(), data));
-                }),
-            ),
+            FileKind::Organisation { stem } => {
+                match parse_yaml::<OrganisationFile>(path, &file.text, 0) {
+                    Ok(data) => organisations.push((path.to_path_buf(), stem.clone(), data)),
+                    Err(d) => {
+                        failed.organisations.insert(stem.clone());
+                        keep(Err(d));
+                    }
+                }
+            }
+            FileKind::Scorecard { folder, stem } => {
+                match parse_yaml::<ScorecardFile>(path, &file.text, 0) {
+                    Ok(data) => {
+                        scorecards.push((path.to_path_buf(), folder.clone(), stem.clone(), data))
+                    }
+                    Err(d) => {
+                        failed.scorecards.insert(format!("{folder}/{stem}"));
+                        keep(Err(d));
+                    }
+                }
+            }
             FileKind::Update { stem, lang } => keep(
                 parse_markdown::<UpdateFrontMatter>(file)
                     .map(|doc| update_docs.push((stem.clone(), lang.clone(), doc))),
@@ -195,7 +206,7 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, Diagnostics) {
                     .with_hint("every site needs content/site.yaml with title, base_url, languages and accessibility"),
             );
         }
-        return (None, diagnostics);
+        return (None, failed, diagnostics);
     };
     let config = config_from(config_path, site_file, &mut diagnostics);
     let languages = config.languages.clone();
@@ -280,7 +291,16 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, Diagnostics) {
         pages,
     };
     sort_site(&mut site);
-    (Some(site), diagnostics)
+    (Some(site), failed, diagnostics)
+}
+
+/// Ids of files that exist but did not parse: references to them are not
+/// reported as dangling, since the file's own error says what is wrong.
+#[derive(Debug, Default)]
+pub struct FailedFiles {
+    pub organisations: std::collections::BTreeSet<String>,
+    /// `org/slug`
+    pub scorecards: std::collections::BTreeSet<String>,
 }
 
 /// A stable order that does not depend on the file system.

@@ -148,6 +148,15 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
             .build()
             .expect("the default delimiters are valid"),
     );
+    // Escape what HTML needs, and leave `/` readable in URLs and text.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text)
+            if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() =>
+        {
+            write_escaped(out, text)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     let mut diagnostics = Diagnostics::default();
     for (name, source) in &theme.templates {
         if let Err(err) = env.add_template_owned(name.clone(), source.clone()) {
@@ -182,6 +191,25 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
     } else {
         Ok(env)
     }
+}
+
+fn write_escaped(out: &mut minijinja::Output, text: &str) -> Result<(), minijinja::Error> {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(entity)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])?;
+    Ok(())
 }
 
 fn template_diagnostic(err: &minijinja::Error) -> Diagnostic {

@@ -129,11 +129,11 @@ impl Ctx<'_> {
         let id = match *period {
             Period::Year(_) => "period-year",
             Period::Half(_, h) => {
-                args.set("half", h.to_string());
+                args.set("half", i64::from(h));
                 "period-half"
             }
             Period::Quarter(_, q) => {
-                args.set("quarter", q.to_string());
+                args.set("quarter", i64::from(q));
                 "period-quarter"
             }
             Period::Month(_, m) => {
@@ -598,7 +598,7 @@ pub struct GoalView {
 
 fn indicator(ctx: &Ctx, indicator: &Indicator) -> Result<IndicatorView, String> {
     let mut values = indicator.values.clone();
-    values.sort_by(|a, b| a.period.cmp(&b.period));
+    values.sort_by_key(|a| a.period);
     Ok(IndicatorView {
         title: ctx.txt(&indicator.title),
         unit: ctx.opt_txt(&indicator.unit),

@@ -1,0 +1,286 @@
+//! Building sites: the fixture and the repository's example content.
+
+mod common;
+
+use common::{TestSite, pages, repo_root, run_in, snapshot, stderr};
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::fixture("minimal");
+    assert!(site.build().status.success());
+    let first = snapshot(&site.out());
+    assert!(site.build().status.success());
+    assert_eq!(snapshot(&site.out()), first);
+}
+
+#[test]
+fn every_page_has_its_language_alternates_and_switcher() {
+    let site = TestSite::fixture("minimal");
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = snapshot(&site.out());
+    let mut checked = 0;
+    for (path, html) in pages(&files) {
+        if path == "404.html" {
+            continue; // a copy of fi/404.html for servers that look at the root
+        }
+        if path == "index.html" {
+            assert!(
+                html.contains("http-equiv=\"refresh\" content=\"0; url=fi/\""),
+                "{html}"
+            );
+            continue;
+        }
+        let lang = &path[..2];
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")),
+            "{path}: wrong lang"
+        );
+        for other in ["fi", "sv", "en"] {
+            assert!(
+                html.contains(&format!(
+                    "hreflang=\"{other}\" href=\"https://tavoitteet.example.fi/{other}/"
+                )),
+                "{path}: no alternate for {other}"
+            );
+        }
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1 per page");
+        assert!(
+            html.contains("class=\"skip-link\" href=\"#main\""),
+            "{path}: skip link"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} pages");
+    // The switcher on a goal page leads to the same goal in Swedish.
+    let goal = site.read("public/fi/testila/2024-tekniikka/pyoraily/index.html");
+    assert!(goal.contains("<a href=\"../../../../sv/testila/2024-tekniikka/pyoraily/\" hreflang=\"sv\" lang=\"sv\">svenska</a>"), "{goal}");
+}
+
+#[test]
+fn missing_translations_fall_back_with_lang_and_notice() {
+    let site = TestSite::fixture("minimal");
+    // The English version of the scorecard's unit is removed.
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    site.write(
+        file,
+        site.read(file).replace(", en: Technical Centre}", "}"),
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let en = site.read("public/en/testila/2024-tekniikka/index.html");
+    assert!(
+        en.contains("<span lang=\"fi\">Tekninen keskus</span>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("not available in English; shown in Finnish"),
+        "{en}"
+    );
+    // The page written only in Finnish is shown in Finnish, marked, on the sv site.
+    let sv = site.read("public/sv/tietoa/index.html");
+    assert!(
+        sv.contains("<div lang=\"fi\"><p>Tämä on testisivusto.</p>"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("finns inte på svenska; visas på finska"),
+        "{sv}"
+    );
+
+    let output = site.run(&["check", "--root", ".", "--translations"]);
+    assert!(output.status.success());
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        listed.contains("content/scorecards/testila/2024-tekniikka.yaml: unit: missing en"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("content/pages/tietoa.*.md: (file): missing sv, en"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("content/updates/2024-07-01-seuranta.*.md: (file): missing en"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn figures_and_dates_are_localized() {
+    let site = TestSite::fixture("minimal");
+    assert!(site.build().status.success());
+    let fi = site.read("public/fi/testila/2024-tekniikka/index.html");
+    let sv = site.read("public/sv/testila/2024-tekniikka/index.html");
+    let en = site.read("public/en/testila/2024-tekniikka/index.html");
+    assert!(
+        fi.contains("<td class=\"num\">-1\u{a0}234\u{a0}567</td>"),
+        "{fi}"
+    );
+    assert!(
+        fi.contains("<td class=\"num\">3,0</td>"),
+        "fixed decimals as in the source"
+    );
+    assert!(fi.contains("TP 2023") && fi.contains("TA 2024"));
+    assert!(sv.contains("BS 2023") && sv.contains("BU 2024"));
+    assert!(
+        en.contains("<td class=\"num\">-1,234,567</td>")
+            && en.contains("Actual 2023")
+            && en.contains("Budget 2024")
+    );
+    assert!(fi.contains("30.6.2024") && sv.contains("30.6.2024") && en.contains("30 June 2024"));
+    assert!(
+        fi.contains("1–6/2024") && en.contains("January–June 2024"),
+        "periods"
+    );
+    assert!(
+        fi.contains("2 tavoitetta") && en.contains("2 goals"),
+        "plurals"
+    );
+}
+
+const HOSTILE: [&str; 8] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(2)>",
+    "</title><script>alert(3)</script>",
+    "<a href=\"javascript:alert(4)\">x</a>",
+    "[klikkaa](javascript:alert(5)) <svg onload=alert(6)>",
+    "' onmouseover='alert(7)",
+    "</textarea></style></script><iframe src=x></iframe>",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==)",
+];
+
+/// A text in all three languages as YAML block scalars: any characters are literal.
+fn hostile_text(indent: usize, n: usize) -> String {
+    let pad = " ".repeat(indent);
+    let value = HOSTILE[n % HOSTILE.len()];
+    format!(
+        "\n{pad}  fi: |-\n{pad}    Teksti {value}\n{pad}  sv: |-\n{pad}    Text {value}\n{pad}  en: |-\n{pad}    Text {value}"
+    )
+}
+
+#[test]
+fn hostile_text_never_becomes_markup() {
+    let site = TestSite::fixture("minimal");
+    let h = hostile_text;
+    let scorecard = format!(
+        "organisation: testila\nunit:{}\nbody:{}\nsource:{}\nsummary:{}\nkind: scorecard\nyear: 2023\nstatus_date: 2023-12-31\nsections:\n  - title:{}\n    body:{}\nthemes:\n  - id: vaara\n    title:{}\n    aim:{}\n    goals:\n      - id: vaarallinen\n        title:{}\n        status: at-risk\n        actions:\n          -{}\n        indicators:\n          - title:{}\n            unit:{}\n            values: [{{period: 2023, value: 1}}]\n        follow_up:{}\nrisks:\n  - theme: vaara\n    title:{}\n    likelihood: 4\n    impact: 4\n    mitigation:{}\n    owner:{}\n    status: red\nkey_figures:\n  - id: luvut\n    title:{}\n    columns: [{{kind: actual, year: 2023}}]\n    rows:\n      - label:{}\n        unit:{}\n        values: [1]\n    notes:{}\n",
+        h(0, 0),
+        h(0, 1),
+        h(0, 2),
+        h(0, 3),
+        h(4, 4),
+        h(4, 5),
+        h(4, 6),
+        h(4, 7),
+        h(8, 0),
+        h(10, 1),
+        h(12, 2),
+        h(12, 3),
+        h(8, 4),
+        h(4, 5),
+        h(4, 6),
+        h(4, 7),
+        h(4, 0),
+        h(8, 1),
+        h(8, 2),
+        h(4, 3),
+    );
+    site.write("content/scorecards/testila/2023-vaara.yaml", &scorecard);
+    site.write(
+        "content/organisations/testila.yaml",
+        "name: {fi: \"Testilä </title><script>alert(9)</script>\", sv: Testby stad, en: City of Testilä}\nwebsite: \"javascript:alert(10)\"\n",
+    );
+    site.write(
+        "content/pages/tietoa.fi.md",
+        "---\ntitle: \"</title><script>alert(11)</script>\"\nsummary: \"\\\" onload=\\\"alert(12)\"\n---\n<script>alert(13)</script>\n\n[a](javascript:alert(14)) <iframe src=x></iframe>\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = snapshot(&site.out());
+    let mut escaped = 0;
+    for (path, html) in pages(&files) {
+        let lower = html.to_ascii_lowercase();
+        for live in [
+            "<script",
+            "<img",
+            "<svg onload",
+            "<iframe",
+            "<textarea",
+            "<style",
+            "href=\"javascript:",
+            "href=\"data:",
+            "onload=\"alert",
+        ] {
+            assert!(!lower.contains(live), "{path}: live `{live}`");
+        }
+        assert_eq!(
+            lower.matches("</title>").count(),
+            1,
+            "{path}: title breakout"
+        );
+        escaped += html.matches("&lt;script&gt;").count();
+    }
+    assert!(
+        escaped > 20,
+        "the hostile text is shown, escaped ({escaped})"
+    );
+    let goal = site.read("public/fi/testila/2023-vaara/vaarallinen/index.html");
+    assert!(
+        goal.contains("Teksti &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{goal}"
+    );
+}
+
+#[test]
+fn the_example_site_builds_in_three_languages() {
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().join("site");
+    let output = run_in(
+        &repo_root(),
+        &["build", "--root", ".", "--out", out_dir.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = snapshot(&out_dir);
+    for lang in ["fi", "sv", "en"] {
+        // /{lang}/{org}/{scorecard}/{goal}/index.html
+        let goals = files
+            .keys()
+            .filter(|p| {
+                p.starts_with(&format!("{lang}/"))
+                    && p.ends_with("/index.html")
+                    && p.split('/').count() == 5
+            })
+            .filter(|p| !p.starts_with(&format!("{lang}/updates/")))
+            .count();
+        assert!(goals >= 45, "{lang}: only {goals} goal pages");
+        for (path, html) in pages(&files).filter(|(p, _)| p.starts_with(&format!("{lang}/"))) {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+        }
+    }
+    let sv_espoo = String::from_utf8_lossy(&files["sv/espoo/index.html"]).into_owned();
+    assert!(sv_espoo.contains("Esbo stad"), "sv pages say Esbo stad");
+    let fi = String::from_utf8_lossy(&files["fi/kemijarvi/2025-asuminen-ja-ymparisto/index.html"])
+        .into_owned();
+    let en = String::from_utf8_lossy(&files["en/kemijarvi/2025-asuminen-ja-ymparisto/index.html"])
+        .into_owned();
+    assert!(
+        fi.contains("-2\u{a0}808\u{a0}498"),
+        "fi key figure with no-break spaces"
+    );
+    assert!(en.contains("-2,808,498"), "en key figure");
+    assert!(files.contains_key("fi/saavutettavuusseloste/index.html"));
+    assert!(files.contains_key("sv/tillganglighetsutlatande/index.html"));
+    assert!(files.contains_key("en/accessibility/index.html"));
+    assert!(files.contains_key("404.html"));
+}
+
+#[test]
+fn the_example_content_checks_clean() {
+    let output = run_in(&repo_root(), &["check", "--root", ".", "--translations"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let missing = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        missing.trim().is_empty(),
+        "every text of the example content is in fi, sv and en:\n{missing}"
+    );
+}
