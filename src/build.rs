@@ -71,6 +71,22 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             return Err(diagnostics);
         }
     };
+    // Every language has the same UI strings: a lookup never falls back silently.
+    let default_ids = i18n.ids(site.config.default_language());
+    for lang in &site.config.languages[1..] {
+        let ids = i18n.ids(lang);
+        for id in default_ids.symmetric_difference(&ids) {
+            let (has, lacks) = if ids.contains(id) {
+                (lang.as_str(), site.config.default_language())
+            } else {
+                (site.config.default_language(), lang.as_str())
+            };
+            diagnostics.push(Diagnostic::error(
+                Location::file(format!("i18n/{lacks}")),
+                format!("the UI string `{id}` is in i18n/{has}/ but not in i18n/{lacks}/"),
+            ));
+        }
+    }
     // A template that names a UI string missing in some language is an error.
     for id in theme.message_ids() {
         for lang in &site.config.languages {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every test of tuloskortti: the Rust suite (unit, integration, fixtures),
+# formatting and lints, then the quality gates on the built example site
+# (axe-core in Chromium, the Nu Html Checker, links). Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+started=$(date +%s)
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy (debug, warnings are errors)"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "cargo test (debug)"
+mkdir -p target
+set +e
+cargo test 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running [0-9]|failures:|---- )|panicked'
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "cargo test failed (exit $status); the end of target/cargo-test.log:"
+  tail -n 80 target/cargo-test.log
+  exit 1
+fi
+passed=$(grep -oE '^test result: ok\. [0-9]+ passed' target/cargo-test.log | awk '{s+=$4} END {print s+0}')
+echo "rust tests: ${passed} passed"
+
+if [ -f tests/quality/run.sh ]; then
+  step "quality gates: vnu, links, axe-core + keyboard in Chromium"
+  bash tests/quality/run.sh
+fi
+
+echo
+echo "all tests passed in $(( $(date +%s) - started )) s"
+echo "${passed} passed, 0 failed"
