@@ -46,6 +46,30 @@ pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()>
     Ok(())
 }
 
+/// Rewrite only the files whose bytes changed, each through a temporary file
+/// and a rename so a reader never sees half a page. Returns how many changed.
+pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
+    let mut changed = 0;
+    for file in files {
+        let path = safe_join(out, &file.path)?;
+        if fs::read(&path).is_ok_and(|old| old == file.bytes) {
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        fs::write(&temporary, &file.bytes)?;
+        fs::rename(&temporary, &path)?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
 fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
     fs::create_dir_all(staging)?;
     for file in files {
@@ -97,6 +121,27 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn updates_only_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |p: &str, b: &str| OutputFile {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        };
+        assert_eq!(
+            update_files(dir.path(), &[file("a.html", "1"), file("b/c.html", "2")]).unwrap(),
+            2
+        );
+        assert_eq!(
+            update_files(dir.path(), &[file("a.html", "1"), file("b/c.html", "3")]).unwrap(),
+            1
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("b/c.html")).unwrap(),
+            "3"
+        );
     }
 
     #[test]

@@ -237,67 +237,113 @@ struct PageContext<'a, T: Serialize> {
     page: T,
 }
 
+/// A compiled theme, ready to render pages of a site: templates are
+/// compiled once and reused for every page and every rebuild.
+pub struct Renderer {
+    env: Environment<'static>,
+    i18n: Arc<I18n>,
+    css_name: String,
+    assets: Vec<OutputFile>,
+}
+
+impl Renderer {
+    pub fn new(theme: &Theme, i18n: Arc<I18n>) -> Result<Renderer, Diagnostics> {
+        let env = environment(theme, i18n.clone())?;
+        let mut css_name = String::from("style.css");
+        let mut assets = Vec::new();
+        for (path, bytes) in &theme.assets {
+            let path = if path == "style.css" {
+                css_name = format!("style.{}.css", content_hash(bytes));
+                css_name.clone()
+            } else {
+                path.clone()
+            };
+            assets.push(OutputFile {
+                path: format!("assets/{path}"),
+                bytes: bytes.clone(),
+            });
+        }
+        Ok(Renderer {
+            env,
+            i18n,
+            css_name,
+            assets,
+        })
+    }
+
+    /// The theme's static files, with the stylesheet's hashed name.
+    pub fn assets(&self) -> &[OutputFile] {
+        &self.assets
+    }
+
+    /// Every page of every language: what a full build renders.
+    pub fn all_pages(site: &Site) -> Vec<(String, Route)> {
+        let routes = all_routes(site);
+        site.config
+            .languages
+            .iter()
+            .flat_map(|lang| routes.iter().map(move |r| (lang.clone(), r.clone())))
+            .collect()
+    }
+
+    /// Render the given pages in parallel; every failure is reported.
+    pub fn render_pages(
+        &self,
+        site: &Site,
+        pages: &[(String, Route)],
+    ) -> Result<Vec<OutputFile>, Diagnostics> {
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+            .par_iter()
+            .map(|(lang, route)| {
+                render_page(&self.env, site, &self.i18n, lang, route, &self.css_name)
+            })
+            .collect();
+        let mut outputs = Vec::with_capacity(rendered.len());
+        let mut diagnostics = Diagnostics::default();
+        for result in rendered {
+            match result {
+                Ok(file) => outputs.push(file),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics.sorted());
+        }
+        // `/404.html` for servers that look there, a copy of the default language's.
+        let default_404 = format!("{}/404.html", site.config.default_language());
+        if let Some(not_found) = outputs.iter().find(|f| f.path == default_404) {
+            let copy = OutputFile {
+                path: "404.html".into(),
+                bytes: not_found.bytes.clone(),
+            };
+            outputs.push(copy);
+        }
+        Ok(outputs)
+    }
+
+    /// The whole site: every page, the assets and `/` pointing to the default language.
+    pub fn render_site(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut outputs = self.render_pages(site, &Renderer::all_pages(site))?;
+        outputs.extend(self.assets.iter().cloned());
+        let redirect =
+            render_redirect(&self.env, site, site.config.default_language()).map_err(|d| {
+                let mut all = Diagnostics::default();
+                all.push(d);
+                all
+            })?;
+        outputs.push(redirect);
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(outputs)
+    }
+}
+
 /// Render every page of the site in every language, plus assets.
 pub fn render_site(
     site: &Site,
     i18n: Arc<I18n>,
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let env = environment(theme, i18n.clone())?;
-    let mut outputs = Vec::new();
-    let mut css_name = String::from("style.css");
-    for (path, bytes) in &theme.assets {
-        let path = if path == "style.css" {
-            css_name = format!("style.{}.css", content_hash(bytes));
-            css_name.clone()
-        } else {
-            path.clone()
-        };
-        outputs.push(OutputFile {
-            path: format!("assets/{path}"),
-            bytes: bytes.clone(),
-        });
-    }
-
-    let routes = all_routes(site);
-    let jobs: Vec<(&str, &Route)> = site
-        .config
-        .languages
-        .iter()
-        .flat_map(|lang| routes.iter().map(move |r| (lang.as_str(), r)))
-        .collect();
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|(lang, route)| render_page(&env, site, &i18n, lang, route, &css_name))
-        .collect();
-    let mut diagnostics = Diagnostics::default();
-    for result in rendered {
-        match result {
-            Ok(file) => outputs.push(file),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    if diagnostics.has_errors() {
-        return Err(diagnostics.sorted());
-    }
-    let default = site.config.default_language();
-    // `/404.html` for servers that look there; `/` points to the default language.
-    if let Some(not_found) = outputs
-        .iter()
-        .find(|f| f.path == format!("{default}/404.html"))
-    {
-        outputs.push(OutputFile {
-            path: "404.html".into(),
-            bytes: not_found.bytes.clone(),
-        });
-    }
-    outputs.push(render_redirect(&env, site, default).map_err(|d| {
-        let mut all = Diagnostics::default();
-        all.push(d);
-        all
-    })?);
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(outputs)
+    Renderer::new(theme, i18n)?.render_site(site)
 }
 
 fn render_redirect(
