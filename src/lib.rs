@@ -3,6 +3,7 @@
 pub mod build;
 pub mod cli;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod i18n;
 pub mod markdown;

@@ -261,13 +261,22 @@ fn an_old_accessibility_review_is_a_warning() {
     let config = site.read("content/site.yaml");
     let old = config
         .lines()
-        .map(|l| if l.trim_start().starts_with("reviewed:") { "  reviewed: 2020-01-31".to_string() } else { l.to_string() })
+        .map(|l| {
+            if l.trim_start().starts_with("reviewed:") {
+                "  reviewed: 2020-01-31".to_string()
+            } else {
+                l.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     site.write("content/site.yaml", old);
     let output = site.check();
     let err = stderr(&output);
-    assert!(output.status.success(), "a warning does not fail the check: {err}");
+    assert!(
+        output.status.success(),
+        "a warning does not fail the check: {err}"
+    );
     assert!(err.contains("content/site.yaml:") && err.contains("warning: the accessibility statement was last reviewed on 2020-01-31, over a year ago"), "{err}");
 }
 
@@ -275,11 +284,19 @@ fn an_old_accessibility_review_is_a_warning() {
 fn a_template_that_names_a_missing_ui_string_fails_the_build() {
     let site = TestSite::fixture("minimal");
     let template = site.read("themes/default/templates/page.html");
-    site.write("themes/default/templates/page.html", template.replace("<article>", "<article><p>{{ t(\"no-such-string\") }}</p>"));
+    site.write(
+        "themes/default/templates/page.html",
+        template.replace("<article>", "<article><p>{{ t(\"no-such-string\") }}</p>"),
+    );
     let output = site.build();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(err.contains("the theme uses the UI string `no-such-string`, which i18n/fi/ does not define"), "{err}");
+    assert!(
+        err.contains(
+            "the theme uses the UI string `no-such-string`, which i18n/fi/ does not define"
+        ),
+        "{err}"
+    );
     assert!(!site.out().exists(), "nothing was written");
 }
 
@@ -287,10 +304,19 @@ fn a_template_that_names_a_missing_ui_string_fails_the_build() {
 fn a_ui_string_missing_in_one_language_is_caught() {
     let site = TestSite::fixture("minimal");
     let sv = site.read("i18n/sv/main.ftl");
-    site.write("i18n/sv/main.ftl", sv.replace("nav-home = Startsidan\n", ""));
+    site.write(
+        "i18n/sv/main.ftl",
+        sv.replace("nav-home = Startsidan\n", ""),
+    );
     let output = site.build();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(err.contains("`nav-home`, which i18n/sv/ does not define"), "{err}");
-    assert!(err.contains("the UI string `nav-home` is in i18n/fi/ but not in i18n/sv/"), "{err}");
+    assert!(
+        err.contains("`nav-home`, which i18n/sv/ does not define"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the UI string `nav-home` is in i18n/fi/ but not in i18n/sv/"),
+        "{err}"
+    );
 }

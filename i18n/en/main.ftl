@@ -153,6 +153,16 @@ figure-label = Key figure
 figure-unit = Unit
 no-value = no value
 
+## Open data and feeds
+
+feed-title = News feed (Atom)
+og-locale = en_GB
+download-data = Download data
+download-json = JSON
+download-csv = CSV (Excel)
+download-dataset = All data (JSON)
+licence-line = Data licence: { $licence }. You may use the data freely when you name the source.
+
 ## Accessibility statement
 
 accessibility-slug = accessibility

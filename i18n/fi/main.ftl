@@ -158,6 +158,16 @@ figure-label = Tunnusluku
 figure-unit = Yksikkö
 no-value = ei arvoa
 
+## Avoin data ja syötteet
+
+feed-title = Ajankohtaista-syöte (Atom)
+og-locale = fi_FI
+download-data = Lataa tiedot
+download-json = JSON
+download-csv = CSV (Excel)
+download-dataset = Kaikki tiedot (JSON)
+licence-line = Tietojen lisenssi: { $licence }. Saat käyttää tietoja vapaasti, kun mainitset lähteen.
+
 ## Saavutettavuusseloste
 
 accessibility-slug = saavutettavuusseloste

@@ -158,6 +158,16 @@ figure-label = Nyckeltal
 figure-unit = Enhet
 no-value = inget värde
 
+## Öppna data och flöden
+
+feed-title = Flöde för aktuellt (Atom)
+og-locale = sv_FI
+download-data = Ladda ner data
+download-json = JSON
+download-csv = CSV (Excel)
+download-dataset = Alla data (JSON)
+licence-line = Licens för uppgifterna: { $licence }. Du får använda uppgifterna fritt om du anger källan.
+
 ## Tillgänglighetsutlåtande
 
 accessibility-slug = tillganglighetsutlatande

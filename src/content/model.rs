@@ -10,13 +10,21 @@ use serde_saphyr::Spanned;
 
 /// A human-readable text: a plain string in the site's default language, or
 /// a map from language code to string.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     /// A plain string, in the site's default language.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<String>,
-    #[serde(flatten)]
     pub by_lang: BTreeMap<String, String>,
+}
+
+/// Written back the way it was read: a string, or a map of languages.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (&self.plain, self.by_lang.is_empty()) {
+            (Some(plain), true) => s.serialize_str(plain),
+            _ => self.by_lang.serialize(s),
+        }
+    }
 }
 
 impl Text {
@@ -425,13 +433,23 @@ pub enum ColumnKind {
 }
 
 /// The unit of a key-figure row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FigureUnit {
     Eur,
     Percent,
     Count,
     Text(Text),
+}
+
+impl Serialize for FigureUnit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FigureUnit::Eur => s.serialize_str("EUR"),
+            FigureUnit::Percent => s.serialize_str("percent"),
+            FigureUnit::Count => s.serialize_str("count"),
+            FigureUnit::Text(text) => text.serialize(s),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for FigureUnit {
@@ -448,7 +466,7 @@ impl<'de> Deserialize<'de> for FigureUnit {
 
 // ---------------------------------------------------------------- files
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     pub title: Text,
@@ -472,7 +490,7 @@ fn default_theme() -> String {
 }
 
 /// What the accessibility statement (Act 306/2019) needs from the site owner.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccessibilityFile {
     /// fully | partially | not
@@ -519,7 +537,7 @@ pub struct Authority {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationFile {
     #[serde(default)]
@@ -535,7 +553,7 @@ pub struct OrganisationFile {
     pub networks: Vec<Spanned<Id>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkFile {
     pub id: Spanned<Id>,
@@ -545,7 +563,7 @@ pub struct NetworkFile {
     pub page: Option<Spanned<Id>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricFile {
     pub id: Spanned<Id>,
@@ -558,7 +576,7 @@ pub struct MetricFile {
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScorecardFile {
     #[serde(default)]
@@ -588,14 +606,14 @@ pub struct ScorecardFile {
     pub key_figures: Vec<KeyFigures>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: Text,
     pub body: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: Spanned<Id>,
@@ -606,7 +624,7 @@ pub struct Theme {
     pub goals: Vec<Goal>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Spanned<Id>,
@@ -623,7 +641,7 @@ pub struct Goal {
     pub targets: Vec<Target>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub id: Spanned<Id>,
@@ -638,7 +656,7 @@ pub struct Target {
     pub follow_up: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub title: Text,
@@ -654,7 +672,7 @@ pub struct Indicator {
     pub values: Vec<Measurement>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorTarget {
     #[serde(default)]
@@ -663,7 +681,7 @@ pub struct IndicatorTarget {
     pub text: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
     pub period: Period,
@@ -672,7 +690,7 @@ pub struct Measurement {
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     pub theme: Spanned<Id>,
@@ -685,7 +703,7 @@ pub struct Risk {
     pub status: RiskStatus,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigures {
     pub id: Spanned<Id>,
@@ -696,14 +714,14 @@ pub struct KeyFigures {
     pub notes: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     pub kind: ColumnKind,
     pub year: i32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureRow {
     pub label: Text,
@@ -715,7 +733,7 @@ pub struct FigureRow {
 }
 
 /// Front matter of `updates/<date>-<slug>.<lang>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateFrontMatter {
     pub title: String,
@@ -729,7 +747,7 @@ pub struct UpdateFrontMatter {
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: String,

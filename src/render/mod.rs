@@ -1,6 +1,7 @@
 //! Rendering: model + theme + UI strings -> pages, in memory. Pure, so it
 //! runs in parallel and tests check it without touching disk.
 
+pub mod feeds;
 pub mod urls;
 pub mod views;
 
@@ -332,8 +333,36 @@ impl Renderer {
                 all
             })?;
         outputs.push(redirect);
+        outputs.extend(self.discovery_files(site)?);
+        outputs.extend(crate::data::export(site));
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
+    }
+}
+
+impl Renderer {
+    /// Atom feeds, sitemap and robots.txt.
+    pub fn discovery_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut files = vec![feeds::robots(site)];
+        let mut results = vec![feeds::sitemap(site, &self.i18n)];
+        results.extend(
+            site.config
+                .languages
+                .iter()
+                .map(|lang| feeds::atom(site, &self.i18n, lang)),
+        );
+        let mut diagnostics = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(message) => diagnostics.error(Location::file("i18n"), message),
+            }
+        }
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(files)
+        }
     }
 }
 

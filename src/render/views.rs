@@ -246,6 +246,11 @@ pub struct Layout {
     pub accessibility: String,
     pub css: String,
     pub pages: Vec<Link>,
+    /// This language's Atom feed of updates.
+    pub feed: String,
+    /// The whole dataset as JSON.
+    pub dataset: String,
+    pub licence: String,
 }
 
 pub fn layout(
@@ -295,6 +300,9 @@ pub fn layout(
         accessibility: ctx.href(&Route::Accessibility),
         css: ctx.link(&format!("assets/{css_file}")),
         pages,
+        feed: ctx.link(&super::feeds::feed_path(ctx.lang)),
+        dataset: ctx.link(crate::data::DATASET_PATH),
+        licence: crate::data::licence(ctx.site),
     })
 }
 
@@ -757,6 +765,8 @@ pub struct ScorecardView {
     pub themes: Vec<ThemeView>,
     pub risk_card: Option<RiskCard>,
     pub key_figures: Vec<TableView>,
+    pub download_json: String,
+    pub download_csv: String,
 }
 
 pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, String> {
@@ -922,6 +932,8 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
             .iter()
             .map(|t| key_figures(ctx, t))
             .collect::<Result<_, _>>()?,
+        download_json: ctx.link(&crate::data::scorecard_path(scorecard, "json")),
+        download_csv: ctx.link(&crate::data::scorecard_path(scorecard, "csv")),
     })
 }
 

@@ -1,0 +1,157 @@
+//! Open data, feeds and the sitemap: they round-trip, parse, and point at
+//! files that exist.
+
+mod common;
+
+use common::{TestSite, snapshot, stderr};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use tuloskortti::content::ScorecardFile;
+use tuloskortti::data::Dataset;
+
+fn built() -> (TestSite, std::collections::BTreeMap<String, Vec<u8>>) {
+    let site = TestSite::fixture("minimal");
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = snapshot(&site.out());
+    (site, files)
+}
+
+#[test]
+fn scorecard_json_round_trips_to_the_same_model() {
+    let (_site, files) = built();
+    let bytes = &files["data/testila/2024-tekniikka.json"];
+    let model: ScorecardFile = serde_json::from_slice(bytes).expect("the JSON loads back");
+    let again = serde_json::to_vec_pretty(&model).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&again).trim_end(),
+        String::from_utf8_lossy(bytes).trim_end()
+    );
+    assert_eq!(
+        model.key_figures[0].rows[0].values.value,
+        vec![Some(-1234567.0), Some(-1300000.0)]
+    );
+    assert_eq!(
+        model.themes[0].goals[0].targets[0].indicators[0].values[0].value,
+        3.5
+    );
+
+    let dataset: Dataset =
+        serde_json::from_slice(&files["data/tuloskortti.json"]).expect("the dataset loads back");
+    assert_eq!(dataset.languages, ["fi", "sv", "en"]);
+    assert_eq!(dataset.scorecards.len(), 1);
+    assert_eq!(dataset.licence, "Data licensed under CC BY 4.0");
+}
+
+#[test]
+fn csv_has_one_row_per_value_and_a_bom() {
+    let (_site, files) = built();
+    let csv = String::from_utf8(files["data/testila/2024-tekniikka.csv"].clone()).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    // 1 indicator value + 3 filled key-figure cells (one cell is empty).
+    assert_eq!(rows.len(), 1 + 4, "{csv}");
+    assert_eq!(
+        rows[0].split(',').count(),
+        tuloskortti::data::CSV_HEADER.len()
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Uudet pyörätiet,Nya cykelvägar,New cycle paths,2024-H1,,3.5,km")),
+        "{csv}"
+    );
+    assert!(rows.iter().any(|r| r.ends_with("talous,Toimintamenot,Verksamhetens kostnader,Operating expenses,2023,actual,-1234567,EUR")), "{csv}");
+}
+
+/// Parse XML fully; return the text of every `tag` element and every `attr` value.
+fn xml_values(bytes: &[u8], tag: &str, attr: &str) -> (Vec<String>, Vec<String>) {
+    let mut reader = Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let (mut texts, mut attrs) = (Vec::new(), Vec::new());
+    let mut inside = false;
+    loop {
+        match reader.read_event_into(&mut buf).expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                inside = e.local_name().as_ref() == tag;
+                for a in e.attributes() {
+                    let a = a.expect("well-formed attribute");
+                    if a.key.local_name().as_ref() == attr {
+                        attrs.push(
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap()
+                                .into_owned(),
+                        );
+                    }
+                }
+            }
+            Event::Text(t) if inside => texts.push(t.into_inner().into_owned()),
+            Event::End(_) => inside = false,
+            _ => {}
+        }
+        buf.clear();
+    }
+    (texts, attrs)
+}
+
+fn local(url: &str) -> String {
+    let path = url
+        .strip_prefix("https://tavoitteet.example.fi/")
+        .expect("a URL of this site");
+    if path.ends_with('/') || path.is_empty() {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[test]
+fn feeds_and_sitemap_are_well_formed_and_point_at_real_pages() {
+    let (_site, files) = built();
+    let (locs, alternates) = xml_values(&files["sitemap.xml"], "loc", "href");
+    assert!(locs.len() > 20, "{} URLs", locs.len());
+    assert_eq!(alternates.len(), locs.len() * 3, "three alternates per URL");
+    for url in locs.iter().chain(&alternates) {
+        assert!(
+            files.contains_key(&local(url)),
+            "sitemap names a missing page: {url}"
+        );
+    }
+    for lang in ["fi", "sv", "en"] {
+        let feed = &files[&format!("{lang}/updates/atom.xml")];
+        let (ids, links) = xml_values(feed, "id", "href");
+        assert_eq!(ids.len(), 2, "feed id + one entry");
+        for link in &links {
+            assert!(
+                files.contains_key(&local(link)),
+                "{lang} feed links a missing file: {link}"
+            );
+        }
+        let text = String::from_utf8_lossy(feed);
+        assert!(text.contains(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
+        )));
+        assert!(text.contains("<updated>2024-07-01T00:00:00Z</updated>"));
+    }
+    let robots = String::from_utf8_lossy(&files["robots.txt"]).into_owned();
+    assert!(robots.contains("Sitemap: https://tavoitteet.example.fi/sitemap.xml"));
+}
+
+#[test]
+fn pages_link_their_downloads_and_feed() {
+    let (site, _files) = built();
+    let page = site.read("public/fi/testila/2024-tekniikka/index.html");
+    assert!(
+        page.contains("href=\"../../../data/testila/2024-tekniikka.json\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../../data/testila/2024-tekniikka.csv\""));
+    assert!(page.contains("Lataa tiedot"));
+    let sv = site.read("public/sv/index.html");
+    assert!(sv.contains("Ladda ner data") || sv.contains("Alla data (JSON)"));
+    assert!(
+        sv.contains("type=\"application/atom+xml\" href=\"updates/atom.xml\""),
+        "{sv}"
+    );
+    assert!(sv.contains("<meta property=\"og:title\""));
+}
