@@ -190,3 +190,28 @@ accessibility-reviewed-text = This statement was last reviewed on
 not-found-title = Page not found
 not-found-text = The page you are looking for does not exist or has moved. Check the address or start from the home page.
 not-found-home = To the home page
+
+## Charts
+
+chart-actual = Actual
+chart-budget = Budget
+chart-measured = Measured value
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; change { $change } %.
+chart-figure-single = { $label }: { $latest_column } { $latest }.
+chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
+
+## Shared metrics
+
+metrics-heading = Comparing municipalities
+metrics-intro = These indicators are used in the scorecards of more than one municipality, so their values can be compared.
+metric-unit = Unit
+metric-intro = The table shows the values that every municipality has reported for this indicator in its scorecards.
+metric-values-caption = Values by municipality and period
+metric-no-values = No values have been reported for this indicator yet.
+chart-metric-summary = { $title }: { $count ->
+    [one] { $count } value
+   *[other] { $count } values
+} from { $organisations ->
+    [one] { $organisations } municipality
+   *[other] { $organisations } municipalities
+}.

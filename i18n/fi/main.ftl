@@ -195,3 +195,28 @@ accessibility-reviewed-text = Seloste on viimeksi tarkistettu
 not-found-title = Sivua ei löytynyt
 not-found-text = Etsimääsi sivua ei ole tai se on siirretty. Tarkista osoite tai aloita etusivulta.
 not-found-home = Etusivulle
+
+## Kaaviot
+
+chart-actual = Toteuma (TP)
+chart-budget = Talousarvio (TA)
+chart-measured = Mitattu arvo
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; muutos { $change } %.
+chart-figure-single = { $label }: { $latest_column } { $latest }.
+chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
+
+## Yhteiset mittarit
+
+metrics-heading = Kuntien vertailu
+metrics-intro = Näitä mittareita käytetään useamman kunnan tuloskorteissa, joten niiden arvoja voi verrata keskenään.
+metric-unit = Yksikkö
+metric-intro = Taulukossa ovat kaikkien kuntien tuloskorteissaan ilmoittamat arvot tälle mittarille.
+metric-values-caption = Arvot kunnittain ja ajanjaksoittain
+metric-no-values = Tälle mittarille ei ole vielä ilmoitettu arvoja.
+chart-metric-summary = { $title }: { $count ->
+    [one] { $count } arvo
+   *[other] { $count } arvoa
+}, { $organisations ->
+    [one] { $organisations } kunta
+   *[other] { $organisations } kuntaa
+}.

@@ -195,3 +195,28 @@ accessibility-reviewed-text = Utlåtandet granskades senast
 not-found-title = Sidan hittades inte
 not-found-text = Sidan du söker finns inte eller har flyttats. Kontrollera adressen eller börja från startsidan.
 not-found-home = Till startsidan
+
+## Diagram
+
+chart-actual = Utfall (BS)
+chart-budget = Budget (BU)
+chart-measured = Uppmätt värde
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; förändring { $change } %.
+chart-figure-single = { $label }: { $latest_column } { $latest }.
+chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
+
+## Gemensamma mätare
+
+metrics-heading = Jämförelse mellan kommuner
+metrics-intro = De här mätarna används i flera kommuners resultatkort, så deras värden kan jämföras.
+metric-unit = Enhet
+metric-intro = Tabellen visar de värden som alla kommuner har angett för den här mätaren i sina resultatkort.
+metric-values-caption = Värden per kommun och period
+metric-no-values = Inga värden har ännu angetts för den här mätaren.
+chart-metric-summary = { $title }: { $count ->
+    [one] { $count } värde
+   *[other] { $count } värden
+}, { $organisations ->
+    [one] { $organisations } kommun
+   *[other] { $organisations } kommuner
+}.

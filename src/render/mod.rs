@@ -1,6 +1,7 @@
 //! Rendering: model + theme + UI strings -> pages, in memory. Pure, so it
 //! runs in parallel and tests check it without touching disk.
 
+pub mod charts;
 pub mod feeds;
 pub mod urls;
 pub mod views;
@@ -573,6 +574,11 @@ fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Resul
                 vec![home()],
                 &view,
             )
+        }
+        Route::Metric(id) => {
+            let view = views::metric(ctx, id)?;
+            let title = view.title.text.clone();
+            render("metric.html", title.clone(), title, vec![home()], &view)
         }
         Route::Accessibility => {
             let view = views::accessibility(ctx)?;

@@ -13,6 +13,8 @@ pub enum Route {
     Updates,
     Update(Id),
     Page(Id),
+    /// A shared metric compared across organisations.
+    Metric(Id),
     Accessibility,
     NotFound,
 }
@@ -27,6 +29,7 @@ pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
         Route::Updates => format!("{site_lang}/updates/"),
         Route::Update(slug) => format!("{site_lang}/updates/{slug}/"),
         Route::Page(slug) => format!("{site_lang}/{slug}/"),
+        Route::Metric(id) => format!("{site_lang}/metrics/{id}/"),
         Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
         Route::NotFound => format!("{site_lang}/404.html"),
     }
@@ -96,6 +99,11 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
     }
     routes.extend(site.updates.iter().map(|u| Route::Update(u.slug.clone())));
     routes.extend(site.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    routes.extend(
+        site.metrics
+            .iter()
+            .map(|m| Route::Metric(m.data.id.value.clone())),
+    );
     routes
 }
 

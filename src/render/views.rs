@@ -353,6 +353,7 @@ pub struct HomeView {
     pub organisations: Vec<OrganisationCard>,
     pub networks: Vec<NetworkView>,
     pub updates: Vec<UpdateItem>,
+    pub metrics: Vec<Link>,
 }
 
 pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, String> {
@@ -478,6 +479,7 @@ pub fn home(ctx: &Ctx) -> Result<HomeView, String> {
         .map(|u| update_item(ctx, u))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HomeView {
+        metrics: metric_links(ctx),
         intro: ctx.opt_txt(&site.config.description),
         summary,
         organisations,
@@ -577,6 +579,8 @@ pub struct IndicatorView {
     pub target_value: Option<String>,
     pub target_text: Option<Txt>,
     pub values: Vec<ValueView>,
+    /// Drawn when there are two or more values.
+    pub chart: Option<super::charts::Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -604,10 +608,50 @@ pub struct GoalView {
     pub targets: Vec<TargetView>,
 }
 
-fn indicator(ctx: &Ctx, indicator: &Indicator) -> Result<IndicatorView, String> {
+fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<IndicatorView, String> {
     let mut values = indicator.values.clone();
     values.sort_by_key(|a| a.period);
+    let chart = if values.len() >= 2 {
+        let title = ctx.txt(&indicator.title).text;
+        let bars = values
+            .iter()
+            .map(|m| {
+                Ok(super::charts::Bar {
+                    group: ctx.period(&m.period)?,
+                    value: m.value,
+                    value_label: ctx.number(m.value, None)?,
+                    series: 0,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let (first, last) = (&bars[0], &bars[bars.len() - 1]);
+        let mut args = FluentArgs::new();
+        args.set("title", title.clone());
+        args.set("first_period", first.group.clone());
+        args.set("first", first.value_label.clone());
+        args.set("last_period", last.group.clone());
+        args.set("last", last.value_label.clone());
+        let summary = ctx.t_args("chart-indicator-summary", &args)?;
+        let target = match indicator.target.as_ref().and_then(|t| t.value) {
+            Some(v) => Some((
+                v,
+                format!("{}: {}", ctx.t("indicator-target")?, ctx.number(v, None)?),
+            )),
+            None => None,
+        };
+        Some(super::charts::bar_chart(
+            chart_id,
+            &title,
+            &summary,
+            &bars,
+            &[ctx.t("chart-measured")?],
+            target,
+        ))
+    } else {
+        None
+    };
     Ok(IndicatorView {
+        chart,
         title: ctx.txt(&indicator.title),
         unit: ctx.opt_txt(&indicator.unit),
         direction: indicator.direction.map(|d| match d {
@@ -643,7 +687,8 @@ fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, String>
         indicators: target
             .indicators
             .iter()
-            .map(|i| indicator(ctx, i))
+            .enumerate()
+            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", target.id.value)))
             .collect::<Result<_, _>>()?,
         follow_up: target.follow_up.as_ref().map(|f| ctx.md(f, heading)),
     })
@@ -674,7 +719,8 @@ pub fn goal_view(
         indicators: goal
             .indicators
             .iter()
-            .map(|i| indicator(ctx, i))
+            .enumerate()
+            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", goal.id.value)))
             .collect::<Result<_, _>>()?,
         follow_up: goal.follow_up.as_ref().map(|f| ctx.md(f, heading)),
         targets: goal
@@ -740,6 +786,8 @@ pub struct TableView {
     pub columns: Vec<String>,
     pub rows: Vec<FigureRowView>,
     pub notes: Option<Md>,
+    /// A bar chart per euro row: actual and budget by year.
+    pub charts: Vec<super::charts::Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -792,7 +840,7 @@ fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
             };
             ctx.t_args(id, &args)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<String>, _>>()?;
     let rows = table
         .rows
         .iter()
@@ -832,10 +880,78 @@ fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
     Ok(TableView {
         id: table.id.value.to_string(),
         title: ctx.txt(&table.title),
+        charts: figure_charts(ctx, table, &columns)?,
         columns,
         rows,
         notes: table.notes.as_ref().map(|n| ctx.md(n, 4)),
     })
+}
+
+fn figure_charts(
+    ctx: &Ctx,
+    table: &KeyFigures,
+    column_labels: &[String],
+) -> Result<Vec<super::charts::Chart>, String> {
+    let mut charts = Vec::new();
+    let series = [ctx.t("chart-actual")?, ctx.t("chart-budget")?];
+    for (i, row) in table.rows.iter().enumerate() {
+        if row.unit != FigureUnit::Eur {
+            continue;
+        }
+        let label = ctx.txt(&row.label).text;
+        let mut bars = Vec::new();
+        let mut actuals = Vec::new();
+        for ((column, value), column_label) in table
+            .columns
+            .value
+            .iter()
+            .zip(&row.values.value)
+            .zip(column_labels)
+        {
+            let Some(value) = *value else { continue };
+            if column.kind == ColumnKind::Actual {
+                actuals.push((column_label.clone(), value));
+            }
+            bars.push(super::charts::Bar {
+                group: column.year.to_string(),
+                value,
+                value_label: ctx.number(value, None)?,
+                series: usize::from(column.kind != ColumnKind::Actual),
+            });
+        }
+        if bars.is_empty() {
+            continue;
+        }
+        let mut args = FluentArgs::new();
+        args.set("label", label.clone());
+        let summary = match actuals.as_slice() {
+            [.., (previous_column, previous), (latest_column, latest)] => {
+                args.set("latest_column", latest_column.clone());
+                args.set("latest", ctx.i18n.money(ctx.lang, *latest, None)?);
+                args.set("previous_column", previous_column.clone());
+                args.set("previous", ctx.i18n.money(ctx.lang, *previous, None)?);
+                let change = if *previous != 0.0 {
+                    (latest - previous) / previous.abs() * 100.0
+                } else {
+                    0.0
+                };
+                let sign = if change > 0.0 { "+" } else { "" };
+                args.set("change", format!("{sign}{}", ctx.number(change, Some(1))?));
+                ctx.t_args("chart-figure-change", &args)?
+            }
+            [(latest_column, latest)] => {
+                args.set("latest_column", latest_column.clone());
+                args.set("latest", ctx.i18n.money(ctx.lang, *latest, None)?);
+                ctx.t_args("chart-figure-single", &args)?
+            }
+            [] => label.clone(),
+        };
+        let id = format!("chart-{}-{i}", table.id.value);
+        charts.push(super::charts::bar_chart(
+            &id, &label, &summary, &bars, &series, None,
+        ));
+    }
+    Ok(charts)
 }
 
 fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
@@ -1126,4 +1242,134 @@ pub fn accessibility(ctx: &Ctx) -> Result<AccessibilityView, String> {
         authority_email: a.authority.email.clone(),
         authority_phone: a.authority.phone.clone(),
     })
+}
+
+// ------------------------------------------------------------ shared metrics
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricValue {
+    pub organisation: Link,
+    pub scorecard: Link,
+    pub period: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricView {
+    pub title: Txt,
+    pub unit: Option<Txt>,
+    pub description: Option<Md>,
+    pub direction: Option<&'static str>,
+    pub values: Vec<MetricValue>,
+    pub chart: Option<super::charts::Chart>,
+}
+
+/// Every organisation's values of one shared metric, by period.
+pub fn metric(ctx: &Ctx, id: &crate::content::Id) -> Result<MetricView, String> {
+    let metric = ctx
+        .site
+        .metrics
+        .iter()
+        .find(|m| &m.data.id.value == id)
+        .ok_or("no such metric")?;
+    let mut rows = Vec::new();
+    for scorecard in &ctx.site.scorecards {
+        for (_, goal) in scorecard.goals() {
+            let indicators = goal
+                .indicators
+                .iter()
+                .chain(goal.targets.iter().flat_map(|t| &t.indicators));
+            for indicator in
+                indicators.filter(|i| i.metric.as_ref().is_some_and(|m| &m.value == id))
+            {
+                for value in &indicator.values {
+                    rows.push((value.period, scorecard, value.value));
+                }
+            }
+        }
+    }
+    rows.sort_by(|a, b| (a.1.organisation(), a.0).cmp(&(b.1.organisation(), b.0)));
+    let values = rows
+        .iter()
+        .map(|(period, scorecard, value)| {
+            Ok(MetricValue {
+                organisation: organisation_link(ctx, scorecard.organisation())
+                    .ok_or("no organisation")?,
+                scorecard: Link {
+                    href: ctx.href(&Route::Scorecard(
+                        scorecard.organisation().clone(),
+                        scorecard.id.clone(),
+                    )),
+                    text: Txt {
+                        text: scorecard_title(ctx, scorecard)?,
+                        lang: None,
+                    },
+                },
+                period: ctx.period(period)?,
+                value: ctx.number(*value, None)?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let mut organisations: Vec<&crate::content::Id> =
+        rows.iter().map(|r| r.1.organisation()).collect();
+    organisations.dedup();
+    let chart = if rows.len() >= 2 {
+        let names = organisations
+            .iter()
+            .map(|o| {
+                organisation_link(ctx, o)
+                    .map(|l| l.text.text)
+                    .ok_or("no organisation")
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let bars = rows
+            .iter()
+            .map(|(period, scorecard, value)| {
+                Ok(super::charts::Bar {
+                    group: ctx.period(period)?,
+                    value: *value,
+                    value_label: ctx.number(*value, None)?,
+                    series: organisations
+                        .iter()
+                        .position(|o| *o == scorecard.organisation())
+                        .unwrap_or(0),
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let title = ctx.txt(&metric.data.title).text;
+        let mut args = FluentArgs::new();
+        args.set("title", title.clone());
+        args.set("count", rows.len() as i64);
+        args.set("organisations", organisations.len() as i64);
+        let summary = ctx.t_args("chart-metric-summary", &args)?;
+        let id = format!("chart-metric-{id}");
+        Some(super::charts::bar_chart(
+            &id, &title, &summary, &bars, &names, None,
+        ))
+    } else {
+        None
+    };
+    Ok(MetricView {
+        title: ctx.txt(&metric.data.title),
+        unit: ctx.opt_txt(&metric.data.unit),
+        description: metric.data.description.as_ref().map(|d| ctx.md(d, 2)),
+        direction: metric.data.direction.map(|d| match d {
+            crate::content::Direction::Increase => "increase",
+            crate::content::Direction::Decrease => "decrease",
+        }),
+        values,
+        chart,
+    })
+}
+
+/// Links to the shared-metric pages, for the home page.
+pub fn metric_links(ctx: &Ctx) -> Vec<Link> {
+    ctx.site
+        .metrics
+        .iter()
+        .map(|m| Link {
+            href: ctx.href(&Route::Metric(m.data.id.value.clone())),
+            text: ctx.txt(&m.data.title),
+        })
+        .collect()
 }

@@ -1,0 +1,211 @@
+//! Charts drawn at build time as inline SVG: no JavaScript, no chart library
+//! in the browser. Each chart has a `<title>`, a text summary, and its data
+//! stays in an HTML table next to it. Bars are told apart by pattern and
+//! label, not by colour alone.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::feeds::xml_escape;
+
+/// One bar: its label under the axis, the value, and how to draw it.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub group: String,
+    pub value: f64,
+    /// Printed above or below the bar.
+    pub value_label: String,
+    /// 0 = solid (actual, measured), 1 = hatched (budget, plan).
+    pub series: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    pub id: String,
+    /// The SVG markup; every text in it is escaped.
+    pub svg: String,
+    pub summary: String,
+}
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 260.0;
+const TOP: f64 = 36.0;
+const BOTTOM: f64 = 44.0;
+const LEFT: f64 = 16.0;
+const RIGHT: f64 = 16.0;
+
+/// A grouped bar chart with a zero line (values may be negative), an
+/// optional target line and a legend for the series.
+pub fn bar_chart(
+    id: &str,
+    title: &str,
+    summary: &str,
+    bars: &[Bar],
+    series_names: &[String],
+    target: Option<(f64, String)>,
+) -> Chart {
+    let mut groups: Vec<&str> = Vec::new();
+    for bar in bars {
+        if !groups.contains(&bar.group.as_str()) {
+            groups.push(&bar.group);
+        }
+    }
+    let values = bars
+        .iter()
+        .map(|b| b.value)
+        .chain(target.as_ref().map(|t| t.0));
+    let max = values.clone().fold(0.0_f64, f64::max);
+    let min = values.fold(0.0_f64, f64::min);
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let y = |v: f64| TOP + (max - v) / span * plot_height;
+    let group_width = (WIDTH - LEFT - RIGHT) / groups.len().max(1) as f64;
+    let per_group = bars
+        .iter()
+        .map(|b| bars.iter().filter(|o| o.group == b.group).count())
+        .max()
+        .unwrap_or(1) as f64;
+    let bar_width = (group_width * 0.7 / per_group).min(56.0);
+
+    let mut svg = String::new();
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let _ = write!(
+        svg,
+        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>\
+<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#0b3a6f\" stroke-width=\"3\"/></pattern>\
+<pattern id=\"{id}-dots\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><circle cx=\"3\" cy=\"3\" r=\"1.6\" fill=\"#0b3a6f\"/></pattern></defs>",
+        HEIGHT + 28.0,
+        xml_escape(title),
+        xml_escape(summary),
+    );
+    // Legend: a swatch and a name per series.
+    for (i, name) in series_names.iter().enumerate() {
+        let x = LEFT + (i % 3) as f64 * 200.0;
+        let _ = write!(
+            svg,
+            "<rect x=\"{x}\" y=\"6\" width=\"16\" height=\"16\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"19\" class=\"chart-text\">{}</text>",
+            fill(id, i),
+            x + 22.0,
+            xml_escape(name)
+        );
+    }
+    let zero = y(0.0);
+    for (g, group) in groups.iter().enumerate() {
+        let group_x = LEFT + g as f64 * group_width;
+        let in_group: Vec<&Bar> = bars.iter().filter(|b| b.group == *group).collect();
+        let used = in_group.len() as f64 * bar_width;
+        for (k, bar) in in_group.iter().enumerate() {
+            let x = group_x + (group_width - used) / 2.0 + k as f64 * bar_width;
+            let (top, height) = if bar.value >= 0.0 {
+                (y(bar.value), zero - y(bar.value))
+            } else {
+                (zero, y(bar.value) - zero)
+            };
+            let label_y = if bar.value >= 0.0 {
+                top - 4.0
+            } else {
+                top + height + 12.0
+            };
+            let _ = write!(
+                svg,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/>\
+<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"chart-value\">{}</text>",
+                x + 2.0,
+                top,
+                bar_width - 4.0,
+                height.max(1.0),
+                fill(id, bar.series),
+                x + bar_width / 2.0,
+                label_y,
+                xml_escape(&bar.value_label)
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"chart-text\">{}</text>",
+            group_x + group_width / 2.0,
+            HEIGHT + 8.0,
+            xml_escape(group)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{zero:.1}\" y2=\"{zero:.1}\" stroke=\"#1b1e23\" stroke-width=\"1.5\"/>",
+        WIDTH - RIGHT
+    );
+    if let Some((value, label)) = target {
+        let ty = y(value);
+        let _ = write!(
+            svg,
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#a3151c\" stroke-width=\"2\" stroke-dasharray=\"8 4\"/>\
+<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" class=\"chart-text\">{}</text>",
+            WIDTH - RIGHT,
+            WIDTH - RIGHT,
+            ty - 6.0,
+            xml_escape(&label)
+        );
+    }
+    svg.push_str("</svg>");
+    Chart {
+        id: id.to_string(),
+        svg,
+        summary: summary.to_string(),
+    }
+}
+
+/// Series are told apart by pattern: solid, hatched, dotted, outline.
+fn fill(id: &str, series: usize) -> String {
+    match series % 4 {
+        0 => "fill=\"#0b3a6f\"".to_string(),
+        1 => format!("fill=\"url(#{id}-hatch)\""),
+        2 => format!("fill=\"url(#{id}-dots)\""),
+        _ => "fill=\"#ffffff\"".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_bars_hang_below_the_zero_line_and_text_is_escaped() {
+        let bars = vec![
+            Bar {
+                group: "2024".into(),
+                value: -100.0,
+                value_label: "-100".into(),
+                series: 0,
+            },
+            Bar {
+                group: "2024".into(),
+                value: 50.0,
+                value_label: "50".into(),
+                series: 1,
+            },
+        ];
+        let chart = bar_chart(
+            "c1",
+            "Menot <b>",
+            "Yhteenveto & muuta",
+            &bars,
+            &["TP".into(), "TA".into()],
+            None,
+        );
+        assert!(chart.svg.starts_with("<svg"));
+        assert!(
+            chart
+                .svg
+                .contains("<title id=\"c1-title\">Menot &lt;b&gt;</title>")
+        );
+        assert!(chart.svg.contains("Yhteenveto &amp; muuta"));
+        assert!(
+            chart.svg.contains("url(#c1-hatch)"),
+            "budget bars are hatched"
+        );
+        assert!(!chart.svg.contains("NaN"));
+    }
+}
