@@ -215,3 +215,9 @@ chart-metric-summary = { $title }: { $count ->
     [one] { $organisations } municipality
    *[other] { $organisations } municipalities
 }.
+
+## Follow-up over time
+
+versions-heading = The goal's status in each follow-up
+versions-caption = The same goal in the unit's other scorecards
+versions-this = this page

@@ -220,3 +220,9 @@ chart-metric-summary = { $title }: { $count ->
     [one] { $organisations } kunta
    *[other] { $organisations } kuntaa
 }.
+
+## Seuranta ajan yli
+
+versions-heading = Tavoitteen tilanne eri seurannoissa
+versions-caption = Sama tavoite yksikön muissa tuloskorteissa
+versions-this = tämä sivu

@@ -220,3 +220,9 @@ chart-metric-summary = { $title }: { $count ->
     [one] { $organisations } kommun
    *[other] { $organisations } kommuner
 }.
+
+## Uppföljning över tid
+
+versions-heading = Målets läge i olika uppföljningar
+versions-caption = Samma mål i enhetens andra resultatkort
+versions-this = den här sidan

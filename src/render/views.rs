@@ -1063,6 +1063,52 @@ pub struct GoalPage {
     pub risks: Vec<RiskView>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// The same goal in the unit's other scorecards, oldest first.
+    pub versions: Vec<GoalVersion>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalVersion {
+    pub link: Link,
+    pub status_date: String,
+    pub summary: StatusSummary,
+    pub current: bool,
+}
+
+/// Scorecards of the same organisation and unit: one series over time.
+fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
+    let default = ctx.default_lang();
+    let unit = scorecard.data.unit.get(default, default);
+    let mut series: Vec<&Scorecard> = ctx
+        .site
+        .scorecards
+        .iter()
+        .filter(|s| s.organisation() == scorecard.organisation() && s.data.unit.get(default, default) == unit)
+        .collect();
+    series.sort_by_key(|s| (s.data.status_date, s.id.clone()));
+    series
+}
+
+fn goal_versions(ctx: &Ctx, scorecard: &Scorecard, goal_id: &crate::content::Id) -> Result<Vec<GoalVersion>, String> {
+    let series = same_series(ctx, scorecard);
+    if series.len() < 2 {
+        return Ok(Vec::new());
+    }
+    series
+        .into_iter()
+        .filter_map(|s| s.goals().find(|(_, g)| &g.id.value == goal_id).map(|(_, g)| (s, g)))
+        .map(|(s, g)| {
+            Ok(GoalVersion {
+                link: Link {
+                    href: ctx.href(&Route::Goal(s.organisation().clone(), s.id.clone(), g.id.value.clone())),
+                    text: Txt { text: scorecard_title(ctx, s)?, lang: None },
+                },
+                status_date: ctx.date(s.data.status_date)?,
+                summary: StatusSummary::from_statuses(goal_statuses(g)),
+                current: s.id == scorecard.id,
+            })
+        })
+        .collect()
 }
 
 pub fn goal_page(
@@ -1111,6 +1157,7 @@ pub fn goal_page(
         risks,
         previous: index.checked_sub(1).and_then(link_to),
         next: link_to(index + 1),
+        versions: goal_versions(ctx, scorecard, goal_id)?,
     })
 }
 
