@@ -155,3 +155,156 @@ fn pages_link_their_downloads_and_feed() {
     );
     assert!(sv.contains("<meta property=\"og:title\""));
 }
+
+/// The numbers printed under the bars of each chart on a page.
+fn chart_values(html: &str) -> Vec<Vec<String>> {
+    html.split("<svg class=\"chart\"")
+        .skip(1)
+        .map(|rest| {
+            let svg = format!(
+                "<svg class=\"chart\"{}",
+                &rest[..rest.find("</svg>").expect("closed svg") + 6]
+            );
+            let (values, _) = xml_values(svg.as_bytes(), "text", "class");
+            assert!(svg.contains("<title id="), "every chart has a title: {svg}");
+            // Legend and group labels are text too; the values are the bar labels.
+            let mut reader = Reader::from_reader(svg.as_bytes());
+            let mut buf = Vec::new();
+            let mut numbers = Vec::new();
+            let mut in_value = false;
+            loop {
+                match reader
+                    .read_event_into(&mut buf)
+                    .expect("charts are well-formed XML")
+                {
+                    Event::Eof => break,
+                    Event::Start(e) => {
+                        in_value = e
+                            .attributes()
+                            .any(|a| a.is_ok_and(|a| &*a.value == "chart-value"));
+                    }
+                    Event::Text(t) if in_value => numbers.push(t.into_inner().into_owned()),
+                    Event::End(_) => in_value = false,
+                    _ => {}
+                }
+                buf.clear();
+            }
+            let _ = values;
+            numbers
+        })
+        .collect()
+}
+
+#[test]
+fn charts_are_valid_svg_and_show_the_content_numbers() {
+    let site = TestSite::fixture("minimal");
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    // A second measurement gives the indicator a chart.
+    site.write(file, site.read(file).replace("                  - {period: 2024-H1, value: 3.5}", "                  - {period: 2024-H1, value: 3.5}\n                  - {period: 2023, value: 1.25}"));
+    assert!(site.build().status.success());
+    let fi = site.read("public/fi/testila/2024-tekniikka/index.html");
+    let en = site.read("public/en/testila/2024-tekniikka/index.html");
+    let (fi_charts, en_charts) = (chart_values(&fi), chart_values(&en));
+    // The indicator (2 values) and the one euro row; the percent row has no chart.
+    assert_eq!(fi_charts.len(), 2, "{fi_charts:?}");
+    assert_eq!(
+        fi_charts[0],
+        ["1,25", "3,5"],
+        "indicator values in period order"
+    );
+    assert_eq!(
+        fi_charts[1],
+        ["-1\u{a0}234\u{a0}567", "-1\u{a0}300\u{a0}000"]
+    );
+    assert_eq!(en_charts[1], ["-1,234,567", "-1,300,000"]);
+    // The same numbers are in the data table next to the chart.
+    for n in &fi_charts[1] {
+        assert!(
+            fi.contains(&format!("<td class=\"num\">{n}</td>")),
+            "table has {n}"
+        );
+    }
+    // And they are the content file's numbers.
+    let (loaded, _) = tuloskortti::content::load_site(site.root()).unwrap();
+    let row = &loaded.scorecards[0].data.key_figures[0].rows[0];
+    assert_eq!(row.values.value, vec![Some(-1234567.0), Some(-1300000.0)]);
+    assert!(
+        fi.contains("<figcaption>Toimintamenot: TP 2023 -1\u{a0}234\u{a0}567\u{a0}€.</figcaption>"),
+        "{fi}"
+    );
+}
+
+#[test]
+fn a_shared_metric_has_a_page_comparing_organisations() {
+    let site = TestSite::fixture("minimal");
+    site.write("content/metrics.yaml", "- id: pyoratiet\n  title: {fi: Uudet pyörätiet, sv: Nya cykelvägar, en: New cycle paths}\n  unit: {fi: km, sv: km, en: km}\n  direction: increase\n");
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    site.write(
+        file,
+        site.read(file).replace(
+            "                unit: {fi: km, sv: km, en: km}",
+            "                metric: pyoratiet\n                unit: {fi: km, sv: km, en: km}",
+        ),
+    );
+    site.write(
+        "content/organisations/toinen.yaml",
+        "name: {fi: Toisen kunta, sv: Andra kommun, en: Other Municipality}\n",
+    );
+    site.write(
+        "content/scorecards/toinen/2024-tekniikka.yaml",
+        "organisation: toinen\nunit: {fi: Tekniikka, sv: Teknik, en: Technology}\nkind: scorecard\nyear: 2024\nstatus_date: 2024-06-30\nthemes:\n  - id: t\n    title: {fi: T, sv: T, en: T}\n    goals:\n      - id: g\n        title: {fi: G, sv: G, en: G}\n        indicators:\n          - title: {fi: Pyörätiet, sv: Cykelvägar, en: Cycle paths}\n            metric: pyoratiet\n            values: [{period: 2024-H1, value: 7}]\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.read("public/sv/metrics/pyoratiet/index.html");
+    assert!(page.contains("<h1>Nya cykelvägar</h1>"));
+    assert!(
+        page.contains("Testby stad") && page.contains("Andra kommun"),
+        "both organisations"
+    );
+    assert!(
+        page.contains("<td class=\"num\">3,5</td>") && page.contains("<td class=\"num\">7</td>")
+    );
+    assert_eq!(
+        chart_values(&page),
+        vec![vec!["3,5".to_string(), "7".to_string()]]
+    );
+    assert!(
+        site.read("public/fi/index.html")
+            .contains("href=\"metrics/pyoratiet/\"")
+    );
+}
+
+#[test]
+fn a_goal_links_its_versions_in_other_follow_ups() {
+    let site = TestSite::fixture("minimal");
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    let earlier = site
+        .read(file)
+        .replace("year: 2024", "year: 2023")
+        .replace("status_date: 2024-06-30", "status_date: 2023-12-31")
+        .replace("status: on-track", "status: at-risk");
+    site.write("content/scorecards/testila/2023-tekniikka.yaml", earlier);
+    assert!(site.build().status.success());
+    let page = site.read("public/en/testila/2024-tekniikka/pyoraily/index.html");
+    assert!(
+        page.contains("The goal&#39;s status in each follow-up")
+            || page.contains("The goal's status in each follow-up"),
+        "{page}"
+    );
+    let earlier_at = page
+        .find("31 December 2023")
+        .expect("the earlier follow-up");
+    let later_at = page
+        .find("30 June 2024 (")
+        .map_or_else(|| page.rfind("30 June 2024").unwrap(), |p| p);
+    assert!(earlier_at < page.len() && later_at > 0);
+    assert!(
+        page.contains("href=\"../../2023-tekniikka/pyoraily/\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("status-at-risk"),
+        "the earlier status is shown"
+    );
+}
