@@ -116,6 +116,7 @@ goal-page-link = The goal's own page
 goal-status-heading = Status
 targets-heading = Performance targets
 actions-heading = Actions
+results-heading = Intended results
 indicators-heading = Indicators and assessment criteria
 indicator-target = Target level
 indicator-values-caption = Measured values

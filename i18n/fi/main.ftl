@@ -121,6 +121,7 @@ goal-page-link = Tavoitteen oma sivu
 goal-status-heading = Tilanne
 targets-heading = Tulostavoitteet
 actions-heading = Toimenpiteet
+results-heading = Tavoitellut tulokset
 indicators-heading = Mittarit ja arviointikriteerit
 indicator-target = Tavoitetaso
 indicator-values-caption = Mitatut arvot

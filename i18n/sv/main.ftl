@@ -121,6 +121,7 @@ goal-page-link = Målets egen sida
 goal-status-heading = Läge
 targets-heading = Resultatmål
 actions-heading = Åtgärder
+results-heading = Eftersträvade resultat
 indicators-heading = Mätare och bedömningskriterier
 indicator-target = Målnivå
 indicator-values-caption = Uppmätta värden

@@ -631,6 +631,9 @@ pub struct Goal {
     pub title: Text,
     #[serde(default)]
     pub actions: Vec<Text>,
+    /// The results a measure aims at ("Tulokset" in productivity tables).
+    #[serde(default)]
+    pub results: Vec<Text>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     #[serde(default)]
@@ -648,6 +651,9 @@ pub struct Target {
     pub title: Text,
     #[serde(default)]
     pub actions: Vec<Text>,
+    /// The results a measure aims at ("Tulokset" in productivity tables).
+    #[serde(default)]
+    pub results: Vec<Text>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     #[serde(default)]

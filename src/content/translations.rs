@@ -77,6 +77,7 @@ pub fn all_texts(site: &Site) -> Vec<(PathBuf, String, &Text)> {
                 let g = format!("{t}.goals[{}]", goal.id.value);
                 c.add(f, format!("{g}.title"), &goal.title);
                 c.item(f, &g, &goal.actions, &goal.indicators, &goal.follow_up);
+                c.list(f, &format!("{g}.results"), &goal.results);
                 for target in &goal.targets {
                     let tg = format!("{g}.targets[{}]", target.id.value);
                     c.add(f, format!("{tg}.title"), &target.title);
@@ -87,6 +88,7 @@ pub fn all_texts(site: &Site) -> Vec<(PathBuf, String, &Text)> {
                         &target.indicators,
                         &target.follow_up,
                     );
+                    c.list(f, &format!("{tg}.results"), &target.results);
                 }
             }
         }
@@ -118,6 +120,12 @@ struct Collector<'a> {
 impl<'a> Collector<'a> {
     fn add(&mut self, file: &Path, field: String, text: &'a Text) {
         self.texts.push((file.to_path_buf(), field, text));
+    }
+
+    fn list(&mut self, file: &Path, field: &str, texts: &'a [Text]) {
+        for (i, text) in texts.iter().enumerate() {
+            self.add(file, format!("{field}[{i}]"), text);
+        }
     }
 
     fn maybe(&mut self, file: &Path, field: &str, text: &'a Option<Text>) {

@@ -589,6 +589,7 @@ pub struct TargetView {
     pub title: Txt,
     pub status: &'static str,
     pub actions: Vec<Txt>,
+    pub results: Vec<Txt>,
     pub indicators: Vec<IndicatorView>,
     pub follow_up: Option<Md>,
 }
@@ -603,6 +604,7 @@ pub struct GoalView {
     pub status: Option<&'static str>,
     pub summary: StatusSummary,
     pub actions: Vec<Txt>,
+    pub results: Vec<Txt>,
     pub indicators: Vec<IndicatorView>,
     pub follow_up: Option<Md>,
     pub targets: Vec<TargetView>,
@@ -684,6 +686,7 @@ fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, String>
         title: ctx.txt(&target.title),
         status: target.status.unwrap_or(Status::NotAssessed).as_str(),
         actions: target.actions.iter().map(|a| ctx.txt(a)).collect(),
+        results: target.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: target
             .indicators
             .iter()
@@ -716,6 +719,7 @@ pub fn goal_view(
             .then(|| goal.status.unwrap_or(Status::NotAssessed).as_str()),
         summary: StatusSummary::from_statuses(goal_statuses(goal)),
         actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
+        results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: goal
             .indicators
             .iter()
@@ -1083,25 +1087,43 @@ fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
         .site
         .scorecards
         .iter()
-        .filter(|s| s.organisation() == scorecard.organisation() && s.data.unit.get(default, default) == unit)
+        .filter(|s| {
+            s.organisation() == scorecard.organisation()
+                && s.data.unit.get(default, default) == unit
+        })
         .collect();
     series.sort_by_key(|s| (s.data.status_date, s.id.clone()));
     series
 }
 
-fn goal_versions(ctx: &Ctx, scorecard: &Scorecard, goal_id: &crate::content::Id) -> Result<Vec<GoalVersion>, String> {
+fn goal_versions(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    goal_id: &crate::content::Id,
+) -> Result<Vec<GoalVersion>, String> {
     let series = same_series(ctx, scorecard);
     if series.len() < 2 {
         return Ok(Vec::new());
     }
     series
         .into_iter()
-        .filter_map(|s| s.goals().find(|(_, g)| &g.id.value == goal_id).map(|(_, g)| (s, g)))
+        .filter_map(|s| {
+            s.goals()
+                .find(|(_, g)| &g.id.value == goal_id)
+                .map(|(_, g)| (s, g))
+        })
         .map(|(s, g)| {
             Ok(GoalVersion {
                 link: Link {
-                    href: ctx.href(&Route::Goal(s.organisation().clone(), s.id.clone(), g.id.value.clone())),
-                    text: Txt { text: scorecard_title(ctx, s)?, lang: None },
+                    href: ctx.href(&Route::Goal(
+                        s.organisation().clone(),
+                        s.id.clone(),
+                        g.id.value.clone(),
+                    )),
+                    text: Txt {
+                        text: scorecard_title(ctx, s)?,
+                        lang: None,
+                    },
                 },
                 status_date: ctx.date(s.data.status_date)?,
                 summary: StatusSummary::from_statuses(goal_statuses(g)),
