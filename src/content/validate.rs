@@ -232,6 +232,7 @@ fn validate_scorecard(
             && goal.indicators.is_empty()
             && goal.follow_up.is_none()
             && goal.actions.is_empty()
+            && goal.results.is_empty()
         {
             diagnostics.push(Diagnostic::warning(
                 span_location(file, &goal.id),
