@@ -30,8 +30,8 @@ pub struct Chart {
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 260.0;
-const TOP: f64 = 36.0;
-const BOTTOM: f64 = 44.0;
+const TOP: f64 = 64.0;
+const BOTTOM: f64 = 70.0;
 const LEFT: f64 = 16.0;
 const RIGHT: f64 = 16.0;
 
@@ -98,6 +98,14 @@ pub fn bar_chart(
         let group_x = LEFT + g as f64 * group_width;
         let in_group: Vec<&Bar> = bars.iter().filter(|b| b.group == *group).collect();
         let used = in_group.len() as f64 * bar_width;
+        let group_top = in_group
+            .iter()
+            .map(|b| y(b.value.max(0.0)))
+            .fold(f64::MAX, f64::min);
+        let group_bottom = in_group
+            .iter()
+            .map(|b| y(b.value.min(0.0)))
+            .fold(f64::MIN, f64::max);
         for (k, bar) in in_group.iter().enumerate() {
             let x = group_x + (group_width - used) / 2.0 + k as f64 * bar_width;
             let (top, height) = if bar.value >= 0.0 {
@@ -105,10 +113,13 @@ pub fn bar_chart(
             } else {
                 (zero, y(bar.value) - zero)
             };
+            // Labels of a group share a line per bar, one under the other, so
+            // long numbers never overlap.
+            let stagger = k as f64 * 13.0;
             let label_y = if bar.value >= 0.0 {
-                top - 4.0
+                group_top - 4.0 - (in_group.len() - 1 - k) as f64 * 13.0
             } else {
-                top + height + 12.0
+                group_bottom + 12.0 + stagger
             };
             let _ = write!(
                 svg,
