@@ -40,7 +40,7 @@ fn scorecard_json_round_trips_to_the_same_model() {
         serde_json::from_slice(&files["data/tuloskortti.json"]).expect("the dataset loads back");
     assert_eq!(dataset.languages, ["fi", "sv", "en"]);
     assert_eq!(dataset.scorecards.len(), 1);
-    assert_eq!(dataset.licence, "Data licensed under CC BY 4.0");
+    assert_eq!(dataset.licence, "CC BY 4.0");
 }
 
 #[test]
