@@ -72,9 +72,9 @@ risk-status-red = Urgent action needed
 
 home-status-heading = Status of the goals
 home-status-intro = The published scorecards contain { $count ->
-    [one] { $count } goal that is assessed
-   *[other] { $count } goals that are assessed
-} in all.
+    [one] { $count } goal
+   *[other] { $count } goals
+} in all. A status is given only where the follow-up reports one.
 home-organisations-heading = Municipalities and scorecards
 status-date-line = Status on { $date }
 network-members = { $count ->

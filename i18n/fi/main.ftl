@@ -76,10 +76,10 @@ risk-status-red = Kiireellisiä toimenpiteitä tarvitaan
 ## Etusivu
 
 home-status-heading = Tavoitteiden tilanne
-home-status-intro = Kaikissa julkaistuissa tuloskorteissa on yhteensä { $count ->
-    [one] { $count } arvioitava tavoite
-   *[other] { $count } arvioitavaa tavoitetta
-}.
+home-status-intro = Julkaistuissa tuloskorteissa on yhteensä { $count ->
+    [one] { $count } tavoite
+   *[other] { $count } tavoitetta
+}. Tilanne on arvioitu vain niille, joista seurannassa on kerrottu.
 home-organisations-heading = Kunnat ja tuloskortit
 status-date-line = Tilanne { $date }
 network-members = { $count ->

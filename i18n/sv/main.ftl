@@ -77,9 +77,9 @@ risk-status-red = Brådskande åtgärder behövs
 
 home-status-heading = Målens läge
 home-status-intro = De publicerade resultatkorten innehåller sammanlagt { $count ->
-    [one] { $count } mål som bedöms
-   *[other] { $count } mål som bedöms
-}.
+    [one] { $count } mål
+   *[other] { $count } mål
+}. Läget har bedömts endast för de mål som uppföljningen berättar om.
 home-organisations-heading = Kommuner och resultatkort
 status-date-line = Läget { $date }
 network-members = { $count ->
