@@ -34,12 +34,9 @@ pub struct Dataset {
 pub const DEFAULT_LICENCE: &str = "CC BY 4.0";
 
 pub fn licence(site: &Site) -> String {
-    let default = site.config.default_language();
     site.config
         .licence
-        .as_ref()
-        .and_then(|t| t.get("en", default).or_else(|| t.get(default, default)))
-        .map(str::to_string)
+        .clone()
         .unwrap_or_else(|| DEFAULT_LICENCE.to_string())
 }
 

@@ -200,6 +200,8 @@ fn hostile_text_never_becomes_markup() {
     let mut escaped = 0;
     for (path, html) in pages(&files) {
         let lower = html.to_ascii_lowercase();
+        // The search page's own module script is the only script there is.
+        let lower = lower.replace("<script type=\"module\" src=\"../../assets/", "");
         for live in [
             "<script",
             "<img",

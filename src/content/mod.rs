@@ -34,7 +34,7 @@ pub struct Config {
     pub theme: String,
     pub description: Option<Text>,
     pub publisher: Option<Text>,
-    pub licence: Option<Text>,
+    pub licence: Option<String>,
     pub accessibility: AccessibilityFile,
 }
 

@@ -479,9 +479,9 @@ pub struct SiteFile {
     /// The organisation that publishes the site, shown in the footer.
     #[serde(default)]
     pub publisher: Option<Text>,
-    /// Licence of the open data; CC BY 4.0 when not given.
+    /// The licence of the open data by name, e.g. `CC BY 4.0` (the default).
     #[serde(default)]
-    pub licence: Option<Text>,
+    pub licence: Option<String>,
     pub accessibility: AccessibilityFile,
 }
 

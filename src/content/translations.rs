@@ -22,7 +22,6 @@ pub fn all_texts(site: &Site) -> Vec<(PathBuf, String, &Text)> {
     c.add(f, "title".into(), &config.title);
     c.maybe(f, "description", &config.description);
     c.maybe(f, "publisher", &config.publisher);
-    c.maybe(f, "licence", &config.licence);
     c.maybe(
         f,
         "accessibility.assessment",
