@@ -292,13 +292,11 @@ fn a_goal_links_its_versions_in_other_follow_ups() {
             || page.contains("The goal's status in each follow-up"),
         "{page}"
     );
-    let earlier_at = page
-        .find("31 December 2023")
-        .expect("the earlier follow-up");
-    let later_at = page
-        .find("30 June 2024 (")
-        .map_or_else(|| page.rfind("30 June 2024").unwrap(), |p| p);
-    assert!(earlier_at < page.len() && later_at > 0);
+    // Oldest first: the earlier follow-up's row comes before this one's.
+    let versions = &page[page.find("versions-heading").expect("the versions section")..];
+    let earlier_at = versions.find("31 December 2023").expect("the earlier follow-up");
+    let later_at = versions.find("30 June 2024").expect("this follow-up");
+    assert!(earlier_at < later_at, "oldest first");
     assert!(
         page.contains("href=\"../../2023-tekniikka/pyoraily/\""),
         "{page}"
