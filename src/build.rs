@@ -116,6 +116,16 @@ pub fn render(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
     render::render_site(&loaded.site, loaded.i18n.clone(), &loaded.theme)
 }
 
+/// The search index of every language, exported for the client
+/// (`search/{lang}/...`), to be written with the pages.
+pub fn search_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
+    crate::search::build_files(&loaded.site, &loaded.i18n).map_err(|message| {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.error(Location::file("content"), message);
+        diagnostics
+    })
+}
+
 /// Build the site into `options.out`; on any error the old output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
@@ -123,8 +133,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     report.timings.push(("load", start.elapsed()));
     let start = Instant::now();
-    let files = render(&loaded).map_err(BuildError::Content)?;
+    let mut files = render(&loaded).map_err(BuildError::Content)?;
     report.timings.push(("render", start.elapsed()));
+    let start = Instant::now();
+    files.extend(search_files(&loaded).map_err(BuildError::Content)?);
+    report.timings.push(("search index", start.elapsed()));
     let start = Instant::now();
     output::write_site_atomically(&options.out, &files).map_err(|source| BuildError::Io {
         path: options.out.clone(),

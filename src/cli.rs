@@ -37,6 +37,91 @@ pub enum Command {
         #[arg(long)]
         translations: bool,
     },
+    /// Build into a preview folder, serve it, and rebuild and reload on every save.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; 0 picks a free one. The address is printed first.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; only this machine by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The preview folder [default: <root>/target/preview]; public/ is never touched.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Poll the folders instead of using the system's file events (network drives).
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Write a commented starting file into content/, in every site language.
+    New {
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the content files, for editors.
+    Schema {
+        /// One file kind only: site, organisation, scorecard, metrics, networks, update, page.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Write one `<kind>.schema.json` per file kind into this folder instead.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Search the site's content with the same index and ranking as the site's search page.
+    Search {
+        /// The words to search for; the last one also matches as a prefix.
+        #[arg(required_unless_present = "batch")]
+        query: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The language whose texts to search.
+        #[arg(long, default_value = "fi")]
+        lang: String,
+        /// Print JSON: {"results": [{"title", "url", "score", ...}], "total": N}.
+        #[arg(long)]
+        json: bool,
+        /// Keep only documents with this facet value, e.g. `organisation=espoo`
+        /// (repeatable; values of one facet are alternatives).
+        #[arg(long = "filter", value_name = "FACET=VALUE")]
+        filters: Vec<String>,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Read one JSON request per line from standard input
+        /// (`{"q": "...", "filters": {...}, "limit": 10}`) and answer each on one line.
+        #[arg(long, hide = true)]
+        batch: bool,
+    },
+    /// Generate a synthetic site's content, deterministically (for benchmarks).
+    #[command(hide = true)]
+    Synth {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 100)]
+        scorecards: usize,
+        /// The site folder to create; content/ is written inside it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/scorecards/ORG/SLUG.yaml (and organisations/ORG.yaml if it is missing).
+    Scorecard {
+        /// The organisation's id, e.g. espoo.
+        org: String,
+        /// The scorecard's id, e.g. 2026-kaupunkitekniikka.
+        slug: String,
+    },
+    /// content/updates/<today>-SLUG.<lang>.md, one file per site language.
+    Update {
+        /// The post's id, e.g. uudet-verkkosivut (a leading YYYY-MM-DD- sets the date).
+        slug: String,
+    },
 }
 
 #[cfg(test)]

@@ -9,3 +9,8 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod search;
+pub mod serve;
+pub mod synth;

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tuloskortti::build::{self, BuildError, BuildOptions};
-use tuloskortti::cli::{Cli, Command};
+use tuloskortti::cli::{Cli, Command, NewCommand};
 use tuloskortti::content::translations::missing_translations;
 
 /// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
@@ -75,5 +75,248 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            out,
+            poll,
+        } => {
+            let options = tuloskortti::serve::ServeOptions {
+                root,
+                out,
+                bind,
+                port,
+                poll,
+            };
+            match tuloskortti::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::New { root, what } => new(&root, what),
+        Command::Schema { kind, out } => schema(kind.as_deref(), out.as_deref()),
+        Command::Search {
+            query,
+            root,
+            lang,
+            json,
+            filters,
+            limit,
+            batch,
+        } => search(
+            &root,
+            &lang,
+            query.as_deref().unwrap_or_default(),
+            json,
+            &filters,
+            limit,
+            batch,
+        ),
+        Command::Synth {
+            seed,
+            scorecards,
+            out,
+        } => {
+            let (files, counts) = tuloskortti::synth::generate(seed, scorecards);
+            match tuloskortti::synth::write(&out, &files) {
+                Ok(()) => {
+                    eprintln!(
+                        "wrote {} files into {}: {} organisations, {} scorecards, {} goals, {} updates; {} pages per language",
+                        files.len(),
+                        out.display(),
+                        counts.organisations,
+                        counts.scorecards,
+                        counts.goals,
+                        counts.updates,
+                        counts.pages_per_language
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
+    use tuloskortti::scaffold;
+    let words = scaffold::Words::load(root);
+    let today = tuloskortti::content::Date::today_utc();
+    let files = match what {
+        NewCommand::Scorecard { org, slug } => {
+            scaffold::scorecard_files(root, &words, &org, &slug, today)
+        }
+        NewCommand::Update { slug } => scaffold::update_files(root, &words, &slug, today),
+    };
+    match files.and_then(|files| scaffold::write_new(root, &files).map(|()| files)) {
+        Ok(files) => {
+            for file in &files {
+                println!("{}", file.path.display());
+            }
+            eprintln!("edit the texts, then run `tuloskortti check`");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn schema(kind: Option<&str>, out: Option<&std::path::Path>) -> ExitCode {
+    use tuloskortti::schema::{KINDS, bundle, for_kind};
+    let pretty = |value: &serde_json::Value| {
+        let mut text = serde_json::to_string_pretty(value).expect("a schema serializes");
+        text.push('\n');
+        text
+    };
+    if let Some(dir) = out {
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            for kind in KINDS {
+                let schema = for_kind(kind).expect("a known kind");
+                std::fs::write(dir.join(format!("{kind}.schema.json")), pretty(&schema))?;
+            }
+            std::fs::write(dir.join("content.schema.json"), pretty(&bundle()))
+        });
+        return match written {
+            Ok(()) => {
+                eprintln!("wrote {} schemas into {}", KINDS.len() + 1, dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", dir.display());
+                ExitCode::from(2)
+            }
+        };
+    }
+    let schema = match kind {
+        None => bundle(),
+        Some(kind) => match for_kind(kind) {
+            Some(schema) => schema,
+            None => {
+                eprintln!("error: unknown kind `{kind}`; one of {}", KINDS.join(", "));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    print!("{}", pretty(&schema));
+    ExitCode::SUCCESS
+}
+
+fn search(
+    root: &std::path::Path,
+    lang: &str,
+    query: &str,
+    json: bool,
+    filters: &[String],
+    limit: usize,
+    batch: bool,
+) -> ExitCode {
+    use std::collections::BTreeMap;
+    use std::io::BufRead;
+    use tuloskortti::search::{LangIndex, query};
+
+    let loaded = match build::load(root, None) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            eprintln!("{} error(s)", diagnostics.error_count());
+            return ExitCode::from(1);
+        }
+    };
+    if !loaded.site.config.languages.iter().any(|l| l == lang) {
+        eprintln!(
+            "error: the site has no language `{lang}`; it has {}",
+            loaded.site.config.languages.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let index = match LangIndex::build(&loaded.site, &loaded.i18n, lang) {
+        Ok(index) => index,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let answer = |request: &query::Request| match query::search(&index, request) {
+        Ok(results) => Ok(results),
+        Err(err) => Err(format!("search failed: {err}")),
+    };
+    if batch {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().lines() {
+            let Ok(line) = line else { break };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+            let request = query::Request::from_json(&value, limit);
+            match answer(&request) {
+                Ok(results) => println!("{}", serde_json::to_string(&results).unwrap_or_default()),
+                Err(err) => println!("{}", serde_json::json!({ "error": err })),
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let mut request = query::Request {
+        text: query.to_string(),
+        filters: BTreeMap::new(),
+        limit,
+    };
+    for filter in filters {
+        let Some((facet, value)) = filter.split_once('=') else {
+            eprintln!("error: --filter takes FACET=VALUE, e.g. organisation=espoo");
+            return ExitCode::from(2);
+        };
+        if !tuloskortti::search::FACETS.contains(&facet) {
+            eprintln!(
+                "error: unknown facet `{facet}`; facets are {}",
+                tuloskortti::search::FACETS.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        request
+            .filters
+            .entry(facet.to_string())
+            .or_default()
+            .push(value.to_string());
+    }
+    match answer(&request) {
+        Ok(results) if json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&results).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(results) => {
+            if results.results.is_empty() {
+                eprintln!("no results");
+            }
+            for (i, hit) in results.results.iter().enumerate() {
+                println!(
+                    "{:>2}. {}  ({:.3})\n    {}",
+                    i + 1,
+                    hit.title,
+                    hit.score,
+                    hit.url
+                );
+            }
+            if results.total > results.results.len() {
+                eprintln!("{} of {} results", results.results.len(), results.total);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -28,6 +28,13 @@ fi
 passed=$(grep -oE '^test result: ok\. [0-9]+ passed' target/cargo-test.log | awk '{s+=$4} END {print s+0}')
 echo "rust tests: ${passed} passed"
 
+step "search: the JavaScript client against tantivy (parity, stemmer, hostile queries) and the search page in Chromium"
+./target/debug/tuloskortti build --root . --out target/search-site >/dev/null
+node tests/search/parity.mjs target/search-site --root .
+command -v chromium >/dev/null || { apt-get update -qq; apt-get install -y -qq chromium >/dev/null; }
+(cd tests/search && npm install --no-audit --no-fund --silent)
+node tests/search/page.mjs target/search-site
+
 if [ -f tests/quality/run.sh ]; then
   step "quality gates: vnu, links, axe-core + keyboard in Chromium"
   bash tests/quality/run.sh

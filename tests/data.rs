@@ -294,7 +294,9 @@ fn a_goal_links_its_versions_in_other_follow_ups() {
     );
     // Oldest first: the earlier follow-up's row comes before this one's.
     let versions = &page[page.find("versions-heading").expect("the versions section")..];
-    let earlier_at = versions.find("31 December 2023").expect("the earlier follow-up");
+    let earlier_at = versions
+        .find("31 December 2023")
+        .expect("the earlier follow-up");
     let later_at = versions.find("30 June 2024").expect("this follow-up");
     assert!(earlier_at < later_at, "oldest first");
     assert!(

@@ -591,6 +591,11 @@ fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Resul
                 &view,
             )
         }
+        Route::Search => {
+            let view = views::search_page(ctx)?;
+            let title = ctx.t("search-title")?;
+            render("search.html", title.clone(), title, vec![home()], &view)
+        }
         Route::NotFound => {
             let title = ctx.t("not-found-title")?;
             render("404.html", title.clone(), title, vec![], &())

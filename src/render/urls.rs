@@ -16,6 +16,8 @@ pub enum Route {
     /// A shared metric compared across organisations.
     Metric(Id),
     Accessibility,
+    /// The search page; without JavaScript an A-Z list of all goals.
+    Search,
     NotFound,
 }
 
@@ -31,6 +33,7 @@ pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
         Route::Page(slug) => format!("{site_lang}/{slug}/"),
         Route::Metric(id) => format!("{site_lang}/metrics/{id}/"),
         Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
+        Route::Search => format!("{site_lang}/search/"),
         Route::NotFound => format!("{site_lang}/404.html"),
     }
 }
@@ -79,6 +82,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
         Route::Home,
         Route::Updates,
         Route::Accessibility,
+        Route::Search,
         Route::NotFound,
     ];
     routes.extend(

@@ -244,6 +244,8 @@ pub struct Layout {
     pub home: String,
     pub updates: String,
     pub accessibility: String,
+    /// The search page, where the search form on every page leads.
+    pub search: String,
     pub css: String,
     pub pages: Vec<Link>,
     /// This language's Atom feed of updates.
@@ -298,6 +300,7 @@ pub fn layout(
         home: ctx.href(&Route::Home),
         updates: ctx.href(&Route::Updates),
         accessibility: ctx.href(&Route::Accessibility),
+        search: ctx.href(&Route::Search),
         css: ctx.link(&format!("assets/{css_file}")),
         pages,
         feed: ctx.link(&super::feeds::feed_path(ctx.lang)),
@@ -1441,4 +1444,89 @@ pub fn metric_links(ctx: &Ctx) -> Vec<Link> {
             text: ctx.txt(&m.data.title),
         })
         .collect()
+}
+
+// ------------------------------------------------------------ search
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AzGoal {
+    pub title: Txt,
+    pub href: String,
+    /// Organisation and scorecard, to tell goals of the same name apart.
+    pub context: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AzLetter {
+    pub letter: String,
+    pub goals: Vec<AzGoal>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// All goals A-Z, grouped by first letter: the page without JavaScript.
+    pub letters: Vec<AzLetter>,
+    pub count: usize,
+    /// The page controller, an external module script.
+    pub script: String,
+    /// The search client it imports, and this language's index manifest:
+    /// preloaded so they arrive together with the controller.
+    pub client: String,
+    pub manifest: String,
+}
+
+pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
+    let mut goals = Vec::new();
+    for scorecard in &ctx.site.scorecards {
+        let organisation = organisation_link(ctx, scorecard.organisation())
+            .map(|l| l.text.text)
+            .unwrap_or_default();
+        let context = format!("{organisation}, {}", scorecard_title(ctx, scorecard)?);
+        for (_, goal) in scorecard.goals() {
+            let title = ctx.txt(&goal.title);
+            goals.push((
+                crate::search::export::sort_key(&title.text),
+                AzGoal {
+                    title,
+                    href: ctx.href(&Route::Goal(
+                        scorecard.organisation().clone(),
+                        scorecard.id.clone(),
+                        goal.id.value.clone(),
+                    )),
+                    context: context.clone(),
+                },
+            ));
+        }
+    }
+    goals.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.href.cmp(&b.1.href)));
+    let count = goals.len();
+    let mut letters: Vec<AzLetter> = Vec::new();
+    for (_, goal) in goals {
+        let letter: String = goal
+            .title
+            .text
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_else(|| "#".to_string());
+        let letter = if letter.chars().all(char::is_numeric) {
+            "0–9".to_string()
+        } else {
+            letter
+        };
+        match letters.last_mut() {
+            Some(last) if last.letter == letter => last.goals.push(goal),
+            _ => letters.push(AzLetter {
+                letter,
+                goals: vec![goal],
+            }),
+        }
+    }
+    Ok(SearchView {
+        letters,
+        count,
+        script: ctx.link("assets/search-page.js"),
+        client: ctx.link("assets/search.js"),
+        manifest: ctx.link(&format!("search/{}/manifest.json", ctx.lang)),
+    })
 }

@@ -1,0 +1,36 @@
+# Search: the search form on every page and the search page
+
+search-title = Search
+search-form-label = Search the site
+search-input-label = Search the site
+search-button = Search
+search-hint = Type a word. Search finds its other forms too: “cycling” also finds “cycle”.
+search-results-heading = Results
+search-results-none = No results. Try another word or remove filters.
+search-results-one = 1 result
+search-results-many = { $count } results
+search-results-shown = Showing the first { $shown }.
+search-more = Show more results
+search-loading = Searching…
+search-error = Search is not working right now. You can browse all goals in the list below.
+search-filters-heading = Filter results
+search-clear-filters = Remove filters
+search-facet-organisation = Organisation
+search-facet-year = Year
+search-facet-kind = Document
+search-facet-theme = Theme
+search-facet-status = Status
+search-facet-type = Content
+search-type-goal = Goal
+search-type-target = Target
+search-type-indicator = Indicator
+search-type-risk = Risk
+search-type-scorecard = Scorecard
+search-type-update = News
+search-type-page = Page
+search-az-heading = All goals A–Z
+search-az-intro = Here are all goals in alphabetical order. Searching by word works when JavaScript is enabled in the browser.
+search-az-count = { $count ->
+    [one] 1 goal
+   *[other] { $count } goals
+}

@@ -1,0 +1,36 @@
+# Sökning: sökformuläret på varje sida och söksidan
+
+search-title = Sök
+search-form-label = Sök på webbplatsen
+search-input-label = Sök på webbplatsen
+search-button = Sök
+search-hint = Skriv ett sökord. Sökningen hittar ordets böjningsformer: till exempel ”cykling” hittar också ”cyklingen”.
+search-results-heading = Resultat
+search-results-none = Inga resultat. Försök med ett annat ord eller ta bort avgränsningar.
+search-results-one = 1 resultat
+search-results-many = { $count } resultat
+search-results-shown = De { $shown } första visas.
+search-more = Visa fler resultat
+search-loading = Söker…
+search-error = Sökningen fungerar inte just nu. Du kan bläddra bland alla mål i förteckningen nedan.
+search-filters-heading = Avgränsa resultaten
+search-clear-filters = Ta bort avgränsningar
+search-facet-organisation = Organisation
+search-facet-year = År
+search-facet-kind = Dokument
+search-facet-theme = Tema
+search-facet-status = Läge
+search-facet-type = Innehåll
+search-type-goal = Mål
+search-type-target = Delmål
+search-type-indicator = Mätare
+search-type-risk = Risk
+search-type-scorecard = Resultatkort
+search-type-update = Aktuellt
+search-type-page = Sida
+search-az-heading = Alla mål A–Ö
+search-az-intro = Här är alla mål i alfabetisk ordning. Sökning med sökord fungerar när JavaScript är aktiverat i webbläsaren.
+search-az-count = { $count ->
+    [one] 1 mål
+   *[other] { $count } mål
+}

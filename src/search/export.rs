@@ -1,0 +1,595 @@
+//! The static client index, read from tantivy's own segment: the term
+//! dictionary, postings with term frequencies, field-norm ids, the document
+//! count and the total tokens per field. Files under `search/{lang}/`:
+//!
+//! - `manifest.json`: counts, boosts, the field-norm table, query rules, shard
+//!   boundaries, the facet catalogue and the other files' names.
+//! - `d-{hash}.bin`: dictionary shards, split by sorted key at a bounded size.
+//!   Each maps the word forms of the corpus (and the terms themselves) to a
+//!   term, with the term's document frequency and postings location per
+//!   field, and marks the stop words.
+//! - `p-{hash}.bin`: postings pages of bounded size; a term's postings are
+//!   chunks of at most `CHUNK` documents, each with its maximum score inputs.
+//! - `f-{hash}.bin`: the facet values of every document, run-length coded.
+//! - `s{group}-{hash}.bin`: title, URL, excerpt and facet value numbers of
+//!   `STORE_GROUP` documents (JSON).
+//!
+//! Every file but the manifest is compressed with raw DEFLATE, so a query
+//! downloads few bytes even from a server that does not compress. Numbers are
+//! unsigned LEB128 varints; strings are UTF-8 with a varint byte length before them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::Postings;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, TERMINATED};
+
+use super::FACETS;
+use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
+use super::query::{MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
+use crate::render::{OutputFile, content_hash};
+
+/// Format version of the client files.
+pub const VERSION: u32 = 1;
+/// Postings per chunk.
+pub const CHUNK: usize = 512;
+/// A postings page is started anew once it holds this many bytes (before
+/// compression): the postings of many rare terms share a page.
+pub const PAGE_BYTES: usize = 4096;
+/// The postings of a term larger than a page get pages of their own, of up
+/// to this many bytes, so a common word needs few requests.
+pub const LARGE_PAGE_BYTES: usize = 32768;
+/// A dictionary shard is closed once it holds this many bytes.
+pub const SHARD_BYTES: usize = 4096;
+/// The postings of a term in a field that take at most this many bytes are
+/// written into the dictionary shards: a rare word needs no postings request.
+pub const INLINE_BYTES: usize = 48;
+/// Documents per store file.
+pub const STORE_GROUP: usize = 8;
+/// Characters of body text kept per document for snippets.
+pub const EXCERPT_CHARS: usize = 360;
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn string(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A chunk of one term's postings in one field.
+#[derive(Debug, Clone)]
+struct Chunk {
+    bytes: Vec<u8>,
+    /// The (term frequency, field-norm id) of the chunk's best-scoring posting.
+    max_tf: u32,
+    max_fieldnorm_id: u8,
+    /// Where the chunk ended up: page number and byte offset; None when it
+    /// is small enough to sit in the dictionary itself.
+    page: Option<usize>,
+    offset: usize,
+}
+
+#[derive(Debug, Default)]
+struct FieldPostings {
+    doc_freq: u32,
+    chunks: Vec<Chunk>,
+}
+
+/// A term (stem) and its postings per field (title, body).
+#[derive(Debug)]
+struct TermEntry {
+    text: String,
+    fields: [FieldPostings; 2],
+}
+
+fn cached_norm(fieldnorm_id: u8, average: f32) -> f32 {
+    const K1: f32 = 1.2;
+    const B: f32 = 0.75;
+    K1 * (1.0 - B + B * FieldNormReader::id_to_fieldnorm(fieldnorm_id) as f32 / average)
+}
+
+fn tf_factor(tf: u32, fieldnorm_id: u8, average: f32) -> f32 {
+    let tf = tf as f32;
+    tf / (tf + cached_norm(fieldnorm_id, average))
+}
+
+fn read_field(
+    index: &LangIndex,
+    field: Field,
+    average: f32,
+    slot: usize,
+    terms: &mut BTreeMap<String, TermEntry>,
+) -> tantivy::Result<()> {
+    let segment = index.searcher.segment_reader(0);
+    let inverted = segment.inverted_index(field)?;
+    let norms = segment.get_fieldnorms_reader(field)?;
+    let mut stream = inverted.terms().stream()?;
+    while stream.advance() {
+        let text = String::from_utf8_lossy(stream.key()).into_owned();
+        let info = stream.value().clone();
+        let mut postings =
+            inverted.read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)?;
+        let mut chunks = Vec::new();
+        let mut current: Option<(Chunk, u32, usize)> = None;
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            let tf = postings.term_freq();
+            let fieldnorm_id = norms.fieldnorm_id(doc);
+            let (chunk, previous, count) = current.get_or_insert_with(|| {
+                (
+                    Chunk {
+                        bytes: Vec::new(),
+                        max_tf: tf,
+                        max_fieldnorm_id: fieldnorm_id,
+                        page: None,
+                        offset: 0,
+                    },
+                    0,
+                    0,
+                )
+            });
+            let delta = u64::from(doc - *previous);
+            if tf == 1 {
+                varint(&mut chunk.bytes, delta << 1);
+            } else {
+                varint(&mut chunk.bytes, (delta << 1) | 1);
+                varint(&mut chunk.bytes, u64::from(tf - 2));
+            }
+            chunk.bytes.push(fieldnorm_id);
+            if tf_factor(tf, fieldnorm_id, average)
+                > tf_factor(chunk.max_tf, chunk.max_fieldnorm_id, average)
+            {
+                chunk.max_tf = tf;
+                chunk.max_fieldnorm_id = fieldnorm_id;
+            }
+            *previous = doc;
+            *count += 1;
+            if *count == CHUNK {
+                chunks.push(current.take().expect("a chunk in progress").0);
+            }
+            doc = postings.advance();
+        }
+        if let Some((chunk, _, _)) = current {
+            chunks.push(chunk);
+        }
+        let entry = terms.entry(text.clone()).or_insert_with(|| TermEntry {
+            text,
+            fields: Default::default(),
+        });
+        entry.fields[slot] = FieldPostings {
+            doc_freq: info.doc_freq,
+            chunks,
+        };
+    }
+    Ok(())
+}
+
+/// Raw DEFLATE: what browsers and Node inflate with
+/// `DecompressionStream("deflate-raw")`, whatever the web server does.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
+}
+
+fn file(lang: &str, name: &str, bytes: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path: format!("search/{lang}/{name}"),
+        bytes,
+    }
+}
+
+fn hashed(prefix: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{prefix}-{}.{ext}", content_hash(bytes))
+}
+
+/// tantivy's idf, in f32 as tantivy computes it.
+pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
+    let x = ((doc_count - doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
+    (1.0 + x).ln()
+}
+
+/// Export one language's client index.
+pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
+    let lang = index.lang.as_str();
+    let segment = index.searcher.segment_reader(0);
+    let doc_count = u64::from(segment.max_doc());
+    let fields = [index.fields.title, index.fields.body];
+    let mut total_tokens = [0u64; 2];
+    let mut terms: BTreeMap<String, TermEntry> = BTreeMap::new();
+    for (slot, field) in fields.iter().enumerate() {
+        total_tokens[slot] = segment.inverted_index(*field)?.total_num_tokens();
+        let average = if doc_count == 0 {
+            1.0
+        } else {
+            total_tokens[slot] as f32 / doc_count as f32
+        };
+        read_field(index, *field, average, slot, &mut terms)?;
+    }
+
+    // Postings pages: every term's chunks in term order, title before body.
+    let mut pages: Vec<Vec<u8>> = vec![Vec::new()];
+    for entry in terms.values_mut() {
+        for field in &mut entry.fields {
+            let size: usize = field.chunks.iter().map(|c| c.bytes.len()).sum();
+            if size <= INLINE_BYTES {
+                continue;
+            }
+            let large = size > PAGE_BYTES;
+            if large && !pages.last().is_some_and(Vec::is_empty) {
+                pages.push(Vec::new());
+            }
+            let limit = if large { LARGE_PAGE_BYTES } else { PAGE_BYTES };
+            for chunk in &mut field.chunks {
+                let last = pages.last_mut().expect("one page at least");
+                if !last.is_empty() && last.len() + chunk.bytes.len() > limit {
+                    pages.push(Vec::new());
+                }
+                let page = pages.len() - 1;
+                chunk.page = Some(page);
+                chunk.offset = pages[page].len();
+                pages[page].extend_from_slice(&chunk.bytes);
+            }
+            if large {
+                pages.push(Vec::new());
+            }
+        }
+    }
+    if pages.last().is_some_and(Vec::is_empty) {
+        pages.pop();
+    }
+    let pages: Vec<Vec<u8>> = pages.iter().map(|p| deflate(p)).collect();
+    let page_names: Vec<String> = pages.iter().map(|p| hashed("p", "bin", p)).collect();
+
+    // Dictionary keys: every form (pointing to its term), every term, and the
+    // stop words. A key that is a form of one term and itself another term
+    // (or a stop word) has two entries.
+    let stop_words = index.analysis.stop_words();
+    let mut keys: BTreeSet<(&str, &str, Kind)> = BTreeSet::new();
+    for (form, stem) in &index.forms {
+        if terms.contains_key(stem) {
+            keys.insert((form.as_str(), stem.as_str(), Kind::Form));
+        }
+    }
+    for term in terms.keys() {
+        if index.forms.get(term) != Some(term) {
+            keys.insert((term.as_str(), term.as_str(), Kind::Term));
+        }
+    }
+    for word in &stop_words {
+        keys.insert((word.as_str(), "", Kind::Stop));
+    }
+    let mut files = Vec::new();
+    let mut shards: Vec<serde_json::Value> = Vec::new();
+    let mut builder = ShardBuilder::default();
+    for (key, stem, kind) in &keys {
+        if builder.size() >= SHARD_BYTES && builder.keys.last().is_none_or(|k| k.0 != *key) {
+            let (first, bytes) = builder.finish(&terms, &page_names);
+            let bytes = deflate(&bytes);
+            let name = hashed("d", "bin", &bytes);
+            shards.push(json!([first, name]));
+            files.push(file(lang, &name, bytes));
+        }
+        builder.add(key, stem, *kind, &terms);
+    }
+    if !builder.keys.is_empty() {
+        let (first, bytes) = builder.finish(&terms, &page_names);
+        let bytes = deflate(&bytes);
+        let name = hashed("d", "bin", &bytes);
+        shards.push(json!([first, name]));
+        files.push(file(lang, &name, bytes));
+    }
+    for (name, bytes) in page_names.iter().zip(pages) {
+        files.push(file(lang, name, bytes));
+    }
+
+    // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
+    let doc_freqs: BTreeSet<u32> = terms
+        .values()
+        .flat_map(|t| t.fields.iter().map(|f| f.doc_freq))
+        .filter(|&df| df > 0)
+        .collect();
+    let mut idf_overrides = serde_json::Map::new();
+    for df in doc_freqs {
+        let exact = idf(u64::from(df), doc_count);
+        let x = ((doc_count - u64::from(df)) as f32 + 0.5) / (df as f32 + 0.5);
+        let wide = f64::from(1.0f32 + x).ln() as f32;
+        if exact.to_bits() != wide.to_bits() {
+            idf_overrides.insert(df.to_string(), json!(exact));
+        }
+    }
+
+    // Facets: catalogue (values sorted for display) and per-document runs.
+    let mut catalogue = Vec::new();
+    let mut doc_codes: Vec<Vec<usize>> = vec![Vec::new(); index.docs.len()];
+    let mut facet_bytes = Vec::new();
+    varint(&mut facet_bytes, doc_count);
+    for (slot, name) in FACETS.iter().enumerate() {
+        let mut values: BTreeMap<&str, &str> = BTreeMap::new();
+        for doc in &index.docs {
+            if let Some(v) = &doc.facets[slot] {
+                values.insert(v.value.as_str(), v.label.as_str());
+            }
+        }
+        let mut ordered: Vec<(&str, &str)> = values.into_iter().collect();
+        if *name == "year" {
+            ordered.sort_by(|a, b| b.0.cmp(a.0));
+        } else {
+            ordered.sort_by(|a, b| sort_key(a.1).cmp(&sort_key(b.1)).then_with(|| a.0.cmp(b.0)));
+        }
+        let position: BTreeMap<&str, usize> = ordered
+            .iter()
+            .enumerate()
+            .map(|(i, (v, _))| (*v, i + 1))
+            .collect();
+        let codes: Vec<usize> = index
+            .docs
+            .iter()
+            .map(|d| {
+                d.facets[slot]
+                    .as_ref()
+                    .map_or(0, |v| position[v.value.as_str()])
+            })
+            .collect();
+        for (doc, code) in codes.iter().enumerate() {
+            doc_codes[doc].push(*code);
+        }
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for code in codes {
+            match runs.last_mut() {
+                Some((len, c)) if *c == code => *len += 1,
+                _ => runs.push((1, code)),
+            }
+        }
+        varint(&mut facet_bytes, runs.len() as u64);
+        for (len, code) in runs {
+            varint(&mut facet_bytes, len as u64);
+            varint(&mut facet_bytes, code as u64);
+        }
+        catalogue.push(json!({
+            "name": name,
+            "values": ordered.iter().map(|(v, l)| json!([v, l])).collect::<Vec<_>>(),
+        }));
+    }
+    let facet_bytes = deflate(&facet_bytes);
+    let facets_name = hashed("f", "bin", &facet_bytes);
+    files.push(file(lang, &facets_name, facet_bytes));
+
+    // Store: title, URL, excerpt and facet codes, a few documents per file.
+    let groups: Vec<Vec<u8>> = index
+        .docs
+        .iter()
+        .zip(&doc_codes)
+        .collect::<Vec<_>>()
+        .chunks(STORE_GROUP)
+        .map(|group| {
+            let records: Vec<serde_json::Value> = group
+                .iter()
+                .map(|(d, codes)| json!([d.title, d.url, excerpt(&d.body), codes]))
+                .collect();
+            deflate(&serde_json::to_vec(&records).expect("JSON of strings"))
+        })
+        .collect();
+    let mut all = Vec::new();
+    for g in &groups {
+        all.extend_from_slice(g);
+    }
+    let store_hash = content_hash(&all);
+    for (i, bytes) in groups.into_iter().enumerate() {
+        files.push(file(lang, &format!("s{i}-{store_hash}.bin"), bytes));
+    }
+
+    // The field-norm table as differences between neighbours (it only grows).
+    let fieldnorms: Vec<u32> = (0..=255u8)
+        .map(|id| {
+            FieldNormReader::id_to_fieldnorm(id)
+                - id.checked_sub(1)
+                    .map_or(0, FieldNormReader::id_to_fieldnorm)
+        })
+        .collect();
+
+    let manifest = json!({
+        "version": VERSION,
+        "lang": lang,
+        "docs": doc_count,
+        "fields": ["title", "body"],
+        "boosts": [TITLE_BOOST, 1.0],
+        "totalTokens": total_tokens,
+        "k1": 1.2,
+        "b": 0.75,
+        "fieldnormDeltas": fieldnorms,
+        "idf": idf_overrides,
+        "stemmer": index.analysis.stemmer_name(),
+        "stopWords": stop_words.len(),
+        "maxTokenBytes": MAX_TOKEN_BYTES,
+        "maxQueryTokens": MAX_QUERY_TOKENS,
+        "prefix": {"minChars": PREFIX_MIN_CHARS, "maxTerms": PREFIX_MAX_TERMS},
+        "chunk": CHUNK,
+        "shards": shards,
+        "facets": {"file": facets_name, "fields": catalogue},
+        "store": {"group": STORE_GROUP, "hash": store_hash},
+    });
+    files.push(file(
+        lang,
+        "manifest.json",
+        serde_json::to_vec(&manifest).expect("JSON"),
+    ));
+    Ok(files)
+}
+
+/// Alphabetical order for facet labels: case-insensitive, with å, ä, ö after z
+/// as Finnish and Swedish sort them.
+pub fn sort_key(label: &str) -> String {
+    label
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '\u{10fffb}',
+            'ä' | 'æ' => '\u{10fffc}',
+            'ö' | 'ø' => '\u{10fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+fn excerpt(body: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in body.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.chars().count() >= EXCERPT_CHARS {
+            let cut: String = out.chars().take(EXCERPT_CHARS).collect();
+            return format!("{cut}…");
+        }
+    }
+    out
+}
+
+/// Collects the keys of one dictionary shard and the terms they refer to.
+#[derive(Default)]
+struct ShardBuilder<'a> {
+    keys: Vec<(&'a str, &'a str, Kind)>,
+    terms: BTreeSet<&'a str>,
+    estimate: usize,
+}
+
+/// What a dictionary key is: a term, a word form of a term, or a stop word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Term = 0,
+    Form = 1,
+    Stop = 2,
+}
+
+impl<'a> ShardBuilder<'a> {
+    fn size(&self) -> usize {
+        self.estimate
+    }
+
+    fn add(
+        &mut self,
+        key: &'a str,
+        stem: &'a str,
+        kind: Kind,
+        terms: &BTreeMap<String, TermEntry>,
+    ) {
+        let previous = self.keys.last().map_or("", |k| k.0);
+        let shared = common_prefix(previous, key);
+        self.estimate += 3 + key.len() - shared;
+        if kind != Kind::Stop && self.terms.insert(stem) {
+            let entry = &terms[stem];
+            self.estimate += 2 + stem.len();
+            for field in &entry.fields {
+                self.estimate += 2 + field
+                    .chunks
+                    .iter()
+                    .map(|c| match c.page {
+                        Some(_) => 8,
+                        None => 3 + c.bytes.len(),
+                    })
+                    .sum::<usize>();
+            }
+        }
+        self.keys.push((key, stem, kind));
+    }
+
+    /// The shard's first key and bytes; the builder is emptied.
+    fn finish(
+        &mut self,
+        terms: &BTreeMap<String, TermEntry>,
+        page_names: &[String],
+    ) -> (String, Vec<u8>) {
+        let first = self.keys.first().map_or(String::new(), |k| k.0.to_string());
+        let mut out = Vec::new();
+        varint(&mut out, u64::from(VERSION));
+        // Pages referenced by this shard's terms.
+        let mut page_ids: BTreeSet<usize> = BTreeSet::new();
+        for stem in &self.terms {
+            for field in &terms[*stem].fields {
+                page_ids.extend(field.chunks.iter().filter_map(|c| c.page));
+            }
+        }
+        let local: BTreeMap<usize, usize> =
+            page_ids.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        varint(&mut out, page_ids.len() as u64);
+        for page in &page_ids {
+            string(&mut out, &page_names[*page]);
+        }
+        let term_index: BTreeMap<&str, usize> = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (*t, i))
+            .collect();
+        varint(&mut out, self.terms.len() as u64);
+        // Each term's record has its length first, so the client can skip
+        // over the terms it does not need.
+        for stem in &self.terms {
+            let entry: &TermEntry = &terms[*stem];
+            let mut record = Vec::new();
+            string(&mut record, &entry.text);
+            for field in &entry.fields {
+                varint(&mut record, u64::from(field.doc_freq));
+                for chunk in &field.chunks {
+                    // Page number + 1 and offset, or 0 and the postings themselves.
+                    match chunk.page {
+                        Some(page) => {
+                            varint(&mut record, local[&page] as u64 + 1);
+                            varint(&mut record, chunk.offset as u64);
+                            varint(&mut record, chunk.bytes.len() as u64);
+                        }
+                        None => {
+                            varint(&mut record, 0);
+                            varint(&mut record, chunk.bytes.len() as u64);
+                            record.extend_from_slice(&chunk.bytes);
+                        }
+                    }
+                    varint(&mut record, u64::from(chunk.max_tf));
+                    record.push(chunk.max_fieldnorm_id);
+                }
+            }
+            varint(&mut out, record.len() as u64);
+            out.extend_from_slice(&record);
+        }
+        varint(&mut out, self.keys.len() as u64);
+        let mut previous = "";
+        for (key, stem, kind) in &self.keys {
+            let shared = common_prefix(previous, key);
+            varint(&mut out, shared as u64);
+            string(&mut out, &key[shared..]);
+            varint(
+                &mut out,
+                (term_index.get(stem).copied().unwrap_or(0) * 4 + *kind as usize) as u64,
+            );
+            previous = key;
+        }
+        self.keys.clear();
+        self.terms.clear();
+        self.estimate = 0;
+        (first, out)
+    }
+}
+
+/// Bytes shared at the start of both strings, at a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        n += x.len_utf8();
+    }
+    n
+}

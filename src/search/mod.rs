@@ -1,0 +1,367 @@
+//! Full-text search: the site's content as search documents per language
+//! (`documents`), indexed with tantivy (`index`), exported as a static client
+//! index (`export`), and queried from the terminal and the preview server
+//! (`query`). The JavaScript client (`themes/default/static/search.js`)
+//! reads the export and ranks exactly as `query` does.
+
+pub mod export;
+pub mod index;
+pub mod query;
+mod stopwords;
+
+use crate::content::{Goal, Indicator, Scorecard, Site, Status, Text};
+use crate::i18n::I18n;
+use crate::markdown;
+use crate::render::OutputFile;
+use crate::render::urls::{Route, dir};
+use crate::render::views::{self, Ctx};
+
+pub use index::LangIndex;
+
+/// The facets every document may have, in this order.
+pub const FACETS: [&str; 6] = ["organisation", "year", "kind", "theme", "status", "type"];
+
+/// A facet value: what filters match on, and what people read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+}
+
+/// One searchable thing, in one language: a goal, target, indicator, risk,
+/// scorecard, update or page.
+#[derive(Debug, Clone)]
+pub struct SearchDoc {
+    pub title: String,
+    pub body: String,
+    /// Relative to the site root, e.g. `fi/espoo/2021-kaupunkitekniikka/kavely/#pyoratiet`.
+    pub url: String,
+    /// One optional value per facet of `FACETS`.
+    pub facets: [Option<FacetValue>; 6],
+}
+
+/// Build the search documents of one language, in site order (documents of
+/// one scorecard and theme stay together, which keeps the client's facet
+/// table small).
+pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, String> {
+    let accessibility_slug = views::accessibility_slug(i18n, lang)?;
+    let ctx = Ctx {
+        site,
+        i18n,
+        lang,
+        here: String::new(),
+        absolute_base: None,
+        accessibility_slug,
+    };
+    let mut docs = Vec::new();
+    for scorecard in &site.scorecards {
+        scorecard_docs(&ctx, scorecard, &mut docs)?;
+    }
+    for update in &site.updates {
+        let (doc, _) = views::pick_version(&ctx, &update.versions);
+        let organisation = doc
+            .front
+            .organisation
+            .as_ref()
+            .and_then(|o| organisation_facet(&ctx, &o.value));
+        let mut body = doc.front.summary.clone().unwrap_or_default();
+        push_text(&mut body, &markdown::to_plain_text(&doc.body));
+        docs.push(SearchDoc {
+            title: doc.front.title.clone(),
+            body,
+            url: ctx.dir_of(&Route::Update(update.slug.clone())),
+            facets: [
+                organisation,
+                Some(plain_facet(update.date.year.to_string())),
+                None,
+                None,
+                None,
+                Some(type_facet(&ctx, "update")?),
+            ],
+        });
+    }
+    for page in &site.pages {
+        let (doc, _) = views::pick_version(&ctx, &page.versions);
+        let mut body = doc.front.summary.clone().unwrap_or_default();
+        push_text(&mut body, &markdown::to_plain_text(&doc.body));
+        docs.push(SearchDoc {
+            title: doc.front.title.clone(),
+            body,
+            url: ctx.dir_of(&Route::Page(page.slug.clone())),
+            facets: [
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(type_facet(&ctx, "page")?),
+            ],
+        });
+    }
+    Ok(docs)
+}
+
+fn push_text(body: &mut String, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !body.is_empty() {
+        body.push('\n');
+    }
+    body.push_str(text);
+}
+
+fn plain_facet(value: String) -> FacetValue {
+    FacetValue {
+        label: value.clone(),
+        value,
+    }
+}
+
+fn type_facet(ctx: &Ctx, kind: &str) -> Result<FacetValue, String> {
+    Ok(FacetValue {
+        value: kind.to_string(),
+        label: ctx.t(&format!("search-type-{kind}"))?,
+    })
+}
+
+fn organisation_facet(ctx: &Ctx, id: &crate::content::Id) -> Option<FacetValue> {
+    let org = ctx.site.organisations.iter().find(|o| &o.id == id)?;
+    Some(FacetValue {
+        value: id.to_string(),
+        label: ctx.txt(&org.data.name).text,
+    })
+}
+
+fn status_facet(ctx: &Ctx, status: Option<Status>) -> Result<Option<FacetValue>, String> {
+    status
+        .map(|s| {
+            Ok(FacetValue {
+                value: s.as_str().to_string(),
+                label: ctx.t(&format!("status-{}", s.as_str()))?,
+            })
+        })
+        .transpose()
+}
+
+fn plain(ctx: &Ctx, text: &Text) -> String {
+    ctx.txt(text).text
+}
+
+fn md_plain(ctx: &Ctx, text: &Text) -> String {
+    markdown::to_plain_text(&ctx.txt(text).text)
+}
+
+fn indicator_body(ctx: &Ctx, indicator: &Indicator) -> String {
+    let mut body = String::new();
+    if let Some(unit) = &indicator.unit {
+        push_text(&mut body, &plain(ctx, unit));
+    }
+    if let Some(text) = indicator.target.as_ref().and_then(|t| t.text.as_ref()) {
+        push_text(&mut body, &plain(ctx, text));
+    }
+    for value in &indicator.values {
+        if let Some(note) = &value.note {
+            push_text(&mut body, &plain(ctx, note));
+        }
+    }
+    body
+}
+
+fn scorecard_docs(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    docs: &mut Vec<SearchDoc>,
+) -> Result<(), String> {
+    let data = &scorecard.data;
+    let org = scorecard.organisation().clone();
+    let organisation = organisation_facet(ctx, &org);
+    let year = Some(plain_facet(data.year.to_string()));
+    let kind = Some(FacetValue {
+        value: match data.kind {
+            crate::content::ScorecardKind::Scorecard => "scorecard",
+            crate::content::ScorecardKind::AnnualReport => "annual-report",
+            crate::content::ScorecardKind::Budget => "budget",
+        }
+        .to_string(),
+        label: views::kind_label(ctx, data.kind)?,
+    });
+    let scorecard_dir = ctx.dir_of(&Route::Scorecard(org.clone(), scorecard.id.clone()));
+    let facets = |theme: Option<FacetValue>,
+                  status: Option<FacetValue>,
+                  kind_of: &str|
+     -> Result<[Option<FacetValue>; 6], String> {
+        Ok([
+            organisation.clone(),
+            year.clone(),
+            kind.clone(),
+            theme,
+            status,
+            Some(type_facet(ctx, kind_of)?),
+        ])
+    };
+
+    let mut body = String::new();
+    for text in [&data.summary, &data.body, &data.source]
+        .into_iter()
+        .flatten()
+    {
+        push_text(&mut body, &md_plain(ctx, text));
+    }
+    for section in &data.sections {
+        push_text(&mut body, &plain(ctx, &section.title));
+        push_text(&mut body, &md_plain(ctx, &section.body));
+    }
+    for theme in &data.themes {
+        push_text(&mut body, &plain(ctx, &theme.title));
+        if let Some(aim) = &theme.aim {
+            push_text(&mut body, &md_plain(ctx, aim));
+        }
+    }
+    for table in &data.key_figures {
+        push_text(&mut body, &plain(ctx, &table.title));
+        for row in &table.rows {
+            push_text(&mut body, &plain(ctx, &row.label));
+        }
+    }
+    docs.push(SearchDoc {
+        title: views::scorecard_title(ctx, scorecard)?,
+        body,
+        url: scorecard_dir.clone(),
+        facets: facets(None, None, "scorecard")?,
+    });
+
+    for theme in &data.themes {
+        let theme_facet = Some(plain_facet(plain(ctx, &theme.title)));
+        for goal in &theme.goals {
+            let goal_dir = dir(
+                ctx.lang,
+                &Route::Goal(org.clone(), scorecard.id.clone(), goal.id.value.clone()),
+                &ctx.accessibility_slug,
+            );
+            goal_docs(
+                ctx,
+                goal,
+                &goal_dir,
+                |status, kind_of| facets(theme_facet.clone(), status, kind_of),
+                docs,
+            )?;
+        }
+    }
+    for (i, risk) in data.risks.iter().enumerate() {
+        let theme = data
+            .themes
+            .iter()
+            .find(|t| t.id.value == risk.theme.value)
+            .map(|t| plain_facet(plain(ctx, &t.title)));
+        let mut body = md_plain(ctx, &risk.mitigation);
+        if let Some(owner) = &risk.owner {
+            push_text(&mut body, &plain(ctx, owner));
+        }
+        docs.push(SearchDoc {
+            title: plain(ctx, &risk.title),
+            body,
+            url: format!("{scorecard_dir}#risk-{}", i + 1),
+            facets: facets(theme, None, "risk")?,
+        });
+    }
+    Ok(())
+}
+
+fn goal_docs(
+    ctx: &Ctx,
+    goal: &Goal,
+    goal_dir: &str,
+    facets: impl Fn(Option<FacetValue>, &str) -> Result<[Option<FacetValue>; 6], String>,
+    docs: &mut Vec<SearchDoc>,
+) -> Result<(), String> {
+    let mut body = String::new();
+    for action in &goal.actions {
+        push_text(&mut body, &plain(ctx, action));
+    }
+    if let Some(follow_up) = &goal.follow_up {
+        push_text(&mut body, &md_plain(ctx, follow_up));
+    }
+    // The goal's page also shows its indicators and targets.
+    for indicator in &goal.indicators {
+        push_text(&mut body, &plain(ctx, &indicator.title));
+    }
+    for target in &goal.targets {
+        push_text(&mut body, &plain(ctx, &target.title));
+        for indicator in &target.indicators {
+            push_text(&mut body, &plain(ctx, &indicator.title));
+        }
+    }
+    docs.push(SearchDoc {
+        title: plain(ctx, &goal.title),
+        body,
+        url: goal_dir.to_string(),
+        facets: facets(
+            status_facet(
+                ctx,
+                if goal.targets.is_empty() {
+                    Some(goal.status.unwrap_or(Status::NotAssessed))
+                } else {
+                    goal.status
+                },
+            )?,
+            "goal",
+        )?,
+    });
+    for indicator in &goal.indicators {
+        docs.push(SearchDoc {
+            title: plain(ctx, &indicator.title),
+            body: indicator_body(ctx, indicator),
+            url: goal_dir.to_string(),
+            facets: facets(None, "indicator")?,
+        });
+    }
+    for target in &goal.targets {
+        let mut body = String::new();
+        for action in &target.actions {
+            push_text(&mut body, &plain(ctx, action));
+        }
+        if let Some(follow_up) = &target.follow_up {
+            push_text(&mut body, &md_plain(ctx, follow_up));
+        }
+        let url = format!("{goal_dir}#{}", target.id.value);
+        docs.push(SearchDoc {
+            title: plain(ctx, &target.title),
+            body,
+            url: url.clone(),
+            facets: facets(
+                status_facet(ctx, Some(target.status.unwrap_or(Status::NotAssessed)))?,
+                "target",
+            )?,
+        });
+        for indicator in &target.indicators {
+            docs.push(SearchDoc {
+                title: plain(ctx, &indicator.title),
+                body: indicator_body(ctx, indicator),
+                url: url.clone(),
+                facets: facets(None, "indicator")?,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Index every language and export the client files under `search/{lang}/`.
+pub fn build_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, String> {
+    use rayon::prelude::*;
+    let per_lang: Vec<Result<Vec<OutputFile>, String>> = site
+        .config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let index = LangIndex::build(site, i18n, lang)?;
+            export::export(&index).map_err(|e| format!("search index ({lang}): {e}"))
+        })
+        .collect();
+    let mut files = Vec::new();
+    for result in per_lang {
+        files.extend(result?);
+    }
+    Ok(files)
+}

@@ -1,0 +1,857 @@
+//! The preview folder and how it is kept up to date: the last good site,
+//! its renderer, and the smallest re-render each batch of saved files needs.
+//! A failed rebuild leaves the folder as it was.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::classify::{Rebuild, Touched, classify, removed_routes, scorecard_routes};
+use super::incremental::{Reload, reload_scorecards};
+use crate::build;
+use crate::content::{self, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::I18n;
+use crate::output;
+use crate::render::urls::{Route, all_routes, dir, file_of};
+use crate::render::{OutputFile, Renderer, Theme, feeds, views};
+
+/// A site that built without errors, kept to re-render parts of it.
+pub struct Good {
+    pub site: Site,
+    pub i18n: Arc<I18n>,
+    pub renderer: Renderer,
+    pub warnings: Diagnostics,
+}
+
+/// What [`Preview::write_search`] did.
+#[derive(Debug, Default)]
+pub struct SearchUpdate {
+    /// Files of the search index whose bytes changed.
+    pub index_files: usize,
+    /// Whether a search page changed (open ones should reload).
+    pub pages_changed: bool,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The kind of rebuild: scorecard, content, templates, full.
+    pub kind: &'static str,
+    /// Output paths of the HTML pages rendered.
+    pub rendered: Vec<String>,
+    /// Files whose bytes changed on disk.
+    pub written: usize,
+    pub removed: usize,
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Files left for [`Preview::write_data`].
+    deferred: Option<Deferred>,
+}
+
+/// The downloads (and the sitemap) of a scorecard rebuild, written after the
+/// pages so that open pages reload sooner.
+#[derive(Debug)]
+struct Deferred {
+    files: BTreeSet<PathBuf>,
+    sitemap: bool,
+}
+
+impl Report {
+    pub fn summary(&self) -> String {
+        let timings: Vec<String> = self
+            .timings
+            .iter()
+            .map(|(stage, d)| format!("{stage} {:.1} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        format!(
+            "{} rebuild: {} page(s) rendered, {} file(s) written, {} removed [{}]",
+            self.kind,
+            self.rendered.len(),
+            self.written,
+            self.removed,
+            timings.join(", ")
+        )
+    }
+}
+
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing the site is made of changed.
+    Unchanged,
+    Built(Report),
+    /// The folder still holds the last good site.
+    Failed(Diagnostics),
+}
+
+pub struct Preview {
+    root: PathBuf,
+    out: PathBuf,
+    base_url: String,
+    good: Option<Good>,
+    /// Everything changed since the last good build.
+    pending: Rebuild,
+    deferred: Option<Deferred>,
+    /// The search index in the folder predates the last scorecard rebuild.
+    search_stale: bool,
+}
+
+impl Preview {
+    /// `root` and `out` should be absolute; `base_url` is the preview's own
+    /// address, so that absolute links (the 404 page's) lead to it.
+    pub fn new(root: PathBuf, out: PathBuf, base_url: String) -> Preview {
+        Preview {
+            root,
+            out,
+            base_url,
+            good: None,
+            pending: Rebuild::Full,
+            deferred: None,
+            search_stale: false,
+        }
+    }
+
+    pub fn good(&self) -> Option<&Good> {
+        self.good.as_ref()
+    }
+
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// Build everything (the first build, or after a failed first build).
+    pub fn build_all(&mut self) -> Outcome {
+        self.pending = Rebuild::Full;
+        self.run_pending()
+    }
+
+    /// Write the downloads that the last rebuild left for later; returns
+    /// how many files changed.
+    pub fn write_data(&mut self) -> Result<usize, Diagnostics> {
+        let (Some(deferred), Some(good)) = (self.deferred.take(), self.good.as_ref()) else {
+            return Ok(0);
+        };
+        let mut outputs = scorecard_data(&good.site, &deferred.files);
+        if deferred.sitemap {
+            outputs.push(
+                feeds::sitemap(&good.site, &good.i18n)
+                    .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
+            );
+        }
+        self.write(&outputs)
+    }
+
+    /// Whether [`Preview::write_search`] has work to do.
+    pub fn search_stale(&self) -> bool {
+        self.search_stale && self.good.is_some()
+    }
+
+    /// Render the search pages and index the site for search again. A
+    /// scorecard rebuild leaves this for a quiet moment: on a large site it
+    /// takes longer than the rebuild itself.
+    pub fn write_search(&mut self) -> Result<SearchUpdate, Diagnostics> {
+        let Some(good) = self.good.as_ref() else {
+            return Ok(SearchUpdate::default());
+        };
+        let pages = good
+            .renderer
+            .render_pages(&good.site, &pages_of(&good.site, &[Route::Search]))?;
+        let pages_changed = self.write(&pages)? > 0;
+        let files = search_files(&good.site, &good.i18n)?;
+        let written = self.write(&files)?;
+        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut existing = Vec::new();
+        list_files(&self.out, &self.out.join("search"), &mut existing)
+            .map_err(|err| self.io_error(err))?;
+        let stale = existing
+            .into_iter()
+            .filter(|path| !keep.contains(path.as_str()))
+            .collect();
+        self.remove(&stale)?;
+        self.search_stale = false;
+        Ok(SearchUpdate {
+            index_files: written,
+            pages_changed,
+        })
+    }
+
+    /// Rebuild what the changed `paths` (absolute, or relative to the root)
+    /// affect. Downloads left from the previous rebuild are written first.
+    pub fn apply(&mut self, paths: &[PathBuf]) -> Outcome {
+        if let Err(diagnostics) = self.write_data() {
+            return Outcome::Failed(diagnostics);
+        }
+        let theme = self.good.as_ref().map(|g| g.site.config.theme.clone());
+        let mut batch = Rebuild::Nothing;
+        for path in paths {
+            let relative = path.strip_prefix(&self.root).unwrap_or(path);
+            let is_folder = self.root.join(relative).is_dir();
+            batch = batch.with(classify(relative, theme.as_deref(), is_folder));
+        }
+        if batch == Rebuild::Nothing {
+            return Outcome::Unchanged;
+        }
+        self.pending = std::mem::take(&mut self.pending).merge(batch);
+        self.run_pending()
+    }
+
+    fn run_pending(&mut self) -> Outcome {
+        let plan = if self.good.is_none() {
+            Rebuild::Full
+        } else {
+            self.pending.clone()
+        };
+        match self.rebuild(&plan) {
+            Ok(mut report) => {
+                self.pending = Rebuild::Nothing;
+                self.deferred = report.deferred.take();
+                self.search_stale = self.deferred.is_some();
+                Outcome::Built(report)
+            }
+            Err(diagnostics) => Outcome::Failed(diagnostics),
+        }
+    }
+
+    fn rebuild(&mut self, plan: &Rebuild) -> Result<Report, Diagnostics> {
+        let mut report = Report {
+            kind: if self.good.is_none() {
+                "full"
+            } else {
+                plan.name()
+            },
+            ..Report::default()
+        };
+        let mut clock = Instant::now();
+        let mut lap = |report: &mut Report, stage: &'static str| {
+            report.timings.push((stage, clock.elapsed()));
+            clock = Instant::now();
+        };
+        if *plan == Rebuild::Full || self.good.is_none() {
+            let loaded = build::load(&self.root, Some(&self.base_url))?;
+            lap(&mut report, "load");
+            let renderer = Renderer::new(&loaded.theme, loaded.i18n.clone())?;
+            let files = everything(&renderer, &loaded.site, &loaded.i18n)?;
+            lap(&mut report, "render");
+            self.sync_all(&files, &mut report)?;
+            lap(&mut report, "write");
+            self.good = Some(Good {
+                site: loaded.site,
+                i18n: loaded.i18n,
+                renderer,
+                warnings: loaded.warnings,
+            });
+            return Ok(report);
+        }
+        let mut good = self.good.take().expect("checked above");
+        let good = match self.rebuild_from(plan, &mut good, &mut report, &mut lap) {
+            Ok(Next::Keep) => good,
+            Ok(Next::Content(site, warnings)) => Good {
+                site,
+                warnings,
+                ..good
+            },
+            Ok(Next::Everything(next)) => next,
+            Err(diagnostics) => {
+                self.good = Some(good);
+                return Err(diagnostics);
+            }
+        };
+        self.good = Some(good);
+        Ok(report)
+    }
+
+    /// A rebuild that starts from the last good site.
+    fn rebuild_from(
+        &self,
+        plan: &Rebuild,
+        good: &mut Good,
+        report: &mut Report,
+        lap: &mut dyn FnMut(&mut Report, &'static str),
+    ) -> Result<Next, Diagnostics> {
+        match plan {
+            Rebuild::Nothing => Ok(Next::Keep),
+            Rebuild::Renderer { reparse } => {
+                let (site, warnings) = if *reparse {
+                    self.load_content()?
+                } else {
+                    (good.site.clone(), good.warnings.clone())
+                };
+                let (i18n, theme) = load_strings_and_theme(&self.root, &site)?;
+                let renderer = Renderer::new(&theme, i18n.clone())?;
+                lap(report, "load");
+                let files = everything(&renderer, &site, &i18n)?;
+                lap(report, "render");
+                self.sync_all(&files, report)?;
+                lap(report, "write");
+                Ok(Next::Everything(Good {
+                    site,
+                    i18n,
+                    renderer,
+                    warnings,
+                }))
+            }
+            Rebuild::Content => {
+                let (site, warnings) = self.load_content()?;
+                lap(report, "load");
+                let files = everything(&good.renderer, &site, &good.i18n)?;
+                lap(report, "render");
+                self.sync_all(&files, report)?;
+                lap(report, "write");
+                Ok(Next::Content(site, warnings))
+            }
+            Rebuild::Scorecards(files) => {
+                let mut touched = Touched::of(&good.site, files);
+                let old_routes = all_routes(&good.site);
+                let old_data = data_paths(&good.site, files);
+                let (swap, warnings) = match reload_scorecards(&self.root, &mut good.site, files) {
+                    Reload::Done(swap, warnings) => (swap, warnings),
+                    Reload::Failed(diagnostics) => return Err(diagnostics),
+                    Reload::Fallback => {
+                        report.kind = Rebuild::Content.name();
+                        return self.rebuild_from(&Rebuild::Content, good, report, lap);
+                    }
+                };
+                lap(report, "load");
+                let site = &good.site;
+                touched.extend(Touched::of(site, files));
+                // The scorecard's own pages first (the ones its author looks
+                // at), then the listings. The search page (an A-Z list of
+                // every goal) goes with the search index, when all is quiet.
+                let (own, listings): (Vec<Route>, Vec<Route>) = scorecard_routes(site, &touched)
+                    .into_iter()
+                    .filter(|r| *r != Route::Search)
+                    .partition(|r| matches!(r, Route::Scorecard(..) | Route::Goal(..)));
+                for routes in [own, listings] {
+                    let outputs = match good.renderer.render_pages(site, &pages_of(site, &routes)) {
+                        Ok(outputs) => outputs,
+                        Err(diagnostics) => {
+                            swap.undo(&mut good.site);
+                            return Err(diagnostics);
+                        }
+                    };
+                    report
+                        .rendered
+                        .extend(outputs.iter().map(|f| f.path.clone()));
+                    report.written += self.write(&outputs)?;
+                    lap(report, "pages");
+                }
+                let removed = removed_routes(&old_routes, site);
+                let mut stale = page_files(site, &good.i18n, &removed);
+                stale.extend(old_data.difference(&data_paths(site, files)).cloned());
+                report.removed += self.remove(&stale)?;
+                // Downloads and the sitemap follow, after the pages are announced.
+                report.deferred = Some(Deferred {
+                    files: files.clone(),
+                    sitemap: !removed.is_empty() || all_routes(site).len() != old_routes.len(),
+                });
+                good.warnings = warnings;
+                Ok(Next::Keep)
+            }
+            Rebuild::Full => unreachable!("a full rebuild does not start from the last site"),
+        }
+    }
+
+    fn load_content(&self) -> Result<(Site, Diagnostics), Diagnostics> {
+        let (mut site, warnings) = content::load_site(&self.root)?;
+        site.config.base_url = self.base_url.clone();
+        Ok((site, warnings))
+    }
+
+    fn write(&self, files: &[OutputFile]) -> Result<usize, Diagnostics> {
+        output::update_files(&self.out, files).map_err(|err| self.io_error(err))
+    }
+
+    fn remove(&self, paths: &BTreeSet<String>) -> Result<usize, Diagnostics> {
+        let mut removed = 0;
+        for path in paths {
+            match fs::remove_file(self.out.join(path)) {
+                Ok(()) => removed += 1,
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+                Err(err) => return Err(self.io_error(err)),
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Make the folder hold exactly `files`: changed files are replaced one
+    /// by one (a reader never sees half a page, nor a missing folder), files
+    /// no longer built are removed.
+    fn sync_all(&self, files: &[OutputFile], report: &mut Report) -> Result<(), Diagnostics> {
+        report.rendered = files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| f.path.clone())
+            .collect();
+        if fs::read_dir(&self.out).map_or(true, |mut entries| entries.next().is_none()) {
+            // An empty folder (the first build): written whole, then swapped in.
+            output::write_site_atomically(&self.out, files).map_err(|err| self.io_error(err))?;
+            report.written += files.len();
+            return Ok(());
+        }
+        report.written += self.write(files)?;
+        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut existing = Vec::new();
+        list_files(&self.out, &self.out, &mut existing).map_err(|err| self.io_error(err))?;
+        let stale: BTreeSet<String> = existing
+            .into_iter()
+            .filter(|path| !keep.contains(path.as_str()))
+            .collect();
+        report.removed += self.remove(&stale)?;
+        remove_empty_folders(&self.out).map_err(|err| self.io_error(err))?;
+        Ok(())
+    }
+
+    fn io_error(&self, err: io::Error) -> Diagnostics {
+        one(Diagnostic::error(
+            Location::file(&self.out),
+            format!("cannot write the preview: {err}"),
+        ))
+    }
+}
+
+fn one(diagnostic: Diagnostic) -> Diagnostics {
+    let mut all = Diagnostics::default();
+    all.push(diagnostic);
+    all
+}
+
+/// What a rebuild from the last good site leaves (one per rebuild, so its
+/// size does not matter).
+#[allow(clippy::large_enum_variant)]
+enum Next {
+    Keep,
+    /// New content, same templates and UI strings.
+    Content(Site, Diagnostics),
+    Everything(Good),
+}
+
+/// Every language's version of each route.
+fn pages_of(site: &Site, routes: &[Route]) -> Vec<(String, Route)> {
+    site.config
+        .languages
+        .iter()
+        .flat_map(|lang| routes.iter().map(move |r| (lang.clone(), r.clone())))
+        .collect()
+}
+
+/// Every page, asset and download, and the search index.
+fn everything(
+    renderer: &Renderer,
+    site: &Site,
+    i18n: &I18n,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = renderer.render_site(site)?;
+    files.extend(search_files(site, i18n)?);
+    Ok(files)
+}
+
+fn search_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, Diagnostics> {
+    crate::search::build_files(site, i18n)
+        .map_err(|message| one(Diagnostic::error(Location::file("content"), message)))
+}
+
+/// The files of `routes` in every language.
+fn page_files(site: &Site, i18n: &I18n, routes: &[Route]) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for lang in &site.config.languages {
+        let slug = views::accessibility_slug(i18n, lang).unwrap_or_default();
+        for route in routes {
+            files.insert(file_of(&dir(lang, route, &slug)));
+        }
+    }
+    files
+}
+
+/// The download files of the scorecards read from `files`.
+fn data_paths(site: &Site, files: &BTreeSet<PathBuf>) -> BTreeSet<String> {
+    site.scorecards
+        .iter()
+        .filter(|s| files.contains(&s.file))
+        .flat_map(|s| {
+            [
+                crate::data::scorecard_path(s, "json"),
+                crate::data::scorecard_path(s, "csv"),
+            ]
+        })
+        .collect()
+}
+
+/// The downloads a scorecard edit changes: its JSON and CSV, and the whole
+/// dataset (as `data::export` writes them).
+fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
+    let mut outputs = Vec::new();
+    for scorecard in new.scorecards.iter().filter(|s| files.contains(&s.file)) {
+        outputs.push(OutputFile {
+            path: crate::data::scorecard_path(scorecard, "json"),
+            bytes: to_json(&crate::data::scorecard_record(scorecard)),
+        });
+        outputs.push(OutputFile {
+            path: crate::data::scorecard_path(scorecard, "csv"),
+            bytes: crate::data::csv(new, scorecard).into_bytes(),
+        });
+    }
+    outputs.push(OutputFile {
+        path: crate::data::DATASET_PATH.into(),
+        bytes: to_json(&crate::data::dataset(new)),
+    });
+    outputs
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("the model serializes to JSON");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// UI strings and theme, checked as `build::load` checks them.
+fn load_strings_and_theme(root: &Path, site: &Site) -> Result<(Arc<I18n>, Theme), Diagnostics> {
+    let config = &site.config;
+    let i18n = I18n::load(&root.join("i18n"), &config.languages);
+    let theme = Theme::load(root, &config.theme);
+    let (i18n, theme) = match (i18n, theme) {
+        (Ok(i18n), Ok(theme)) => (i18n, theme),
+        (i18n, theme) => {
+            let mut diagnostics = Diagnostics::default();
+            if let Err(d) = i18n {
+                diagnostics.extend(d);
+            }
+            if let Err(d) = theme {
+                diagnostics.extend(d);
+            }
+            return Err(diagnostics);
+        }
+    };
+    let mut diagnostics = Diagnostics::default();
+    let default = config.default_language();
+    let default_ids = i18n.ids(default);
+    for lang in &config.languages[1..] {
+        let ids = i18n.ids(lang);
+        for id in default_ids.symmetric_difference(&ids) {
+            let (has, lacks) = if ids.contains(id) {
+                (lang.as_str(), default)
+            } else {
+                (default, lang.as_str())
+            };
+            diagnostics.error(
+                Location::file(format!("i18n/{lacks}")),
+                format!("the UI string `{id}` is in i18n/{has}/ but not in i18n/{lacks}/"),
+            );
+        }
+    }
+    for id in theme.message_ids() {
+        for lang in &config.languages {
+            if !i18n.has(lang, &id) {
+                diagnostics.error(
+                    Location::file(format!("i18n/{lang}")),
+                    format!(
+                        "the theme uses the UI string `{id}`, which i18n/{lang}/ does not define"
+                    ),
+                );
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok((Arc::new(i18n), theme))
+    }
+}
+
+/// Files under `dir`, as paths relative to `base` with `/`.
+fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            list_files(base, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// Remove folders left empty under `dir` (not `dir` itself).
+fn remove_empty_folders(dir: &Path) -> io::Result<bool> {
+    let mut empty = true;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(true),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() && remove_empty_folders(&entry.path())? {
+            fs::remove_dir(entry.path())?;
+        } else {
+            empty = false;
+        }
+    }
+    Ok(empty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy_dir(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
+
+    struct Fixture {
+        dir: tempfile::TempDir,
+        preview: Preview,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join("site");
+            copy_dir(&repo.join("tests/fixtures/minimal"), &root);
+            copy_dir(&repo.join("themes"), &root.join("themes"));
+            copy_dir(&repo.join("i18n"), &root.join("i18n"));
+            let out = dir.path().join("preview");
+            let mut preview = Preview::new(root, out, "http://127.0.0.1:8000/".into());
+            let report = match preview.build_all() {
+                Outcome::Built(report) => report,
+                other => panic!("the fixture does not build: {other:?}"),
+            };
+            assert_eq!(report.kind, "full");
+            Fixture { dir, preview }
+        }
+
+        fn root(&self) -> PathBuf {
+            self.dir.path().join("site")
+        }
+
+        fn edit(&mut self, relative: &str, from: &str, to: &str) -> Outcome {
+            let path = self.root().join(relative);
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{relative} lacks {from}");
+            fs::write(&path, text.replacen(from, to, 1)).unwrap();
+            self.preview.apply(&[path])
+        }
+
+        fn page(&self, relative: &str) -> String {
+            fs::read_to_string(self.preview.out().join(relative)).unwrap_or_default()
+        }
+
+        fn all_pages(&self) -> usize {
+            let mut files = Vec::new();
+            list_files(self.preview.out(), self.preview.out(), &mut files).unwrap();
+            files.iter().filter(|f| f.ends_with(".html")).count()
+        }
+    }
+
+    fn built(outcome: Outcome) -> Report {
+        match outcome {
+            Outcome::Built(report) => report,
+            other => panic!("expected a rebuild, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_scorecard_edit_renders_its_pages_and_listings_only() {
+        let mut site = Fixture::new();
+        let report = built(site.edit(SCORECARD, "Työ on käynnissä.", "Työ eteni."));
+        assert_eq!(report.kind, "scorecard");
+        let mut rendered = report.rendered.clone();
+        rendered.sort();
+        let mut expected = Vec::new();
+        for lang in ["en", "fi", "sv"] {
+            for page in [
+                "index.html",
+                "testila/index.html",
+                "testila/2024-tekniikka/index.html",
+                "testila/2024-tekniikka/pyoraily/index.html",
+                "testila/2024-tekniikka/kavely/index.html",
+                "updates/seuranta/index.html",
+            ] {
+                expected.push(format!("{lang}/{page}"));
+            }
+        }
+        expected.sort();
+        assert_eq!(rendered, expected);
+        assert!(
+            site.page("fi/testila/2024-tekniikka/index.html")
+                .contains("Työ eteni.")
+        );
+        // The open data follows the pages.
+        assert!(
+            site.page("data/tuloskortti.json")
+                .contains("Työ on käynnissä.")
+        );
+        site.preview.write_data().unwrap();
+        assert!(
+            site.page("data/testila/2024-tekniikka.json")
+                .contains("Työ eteni.")
+        );
+        assert!(site.page("data/tuloskortti.json").contains("Työ eteni."));
+        // The search page and index follow when the server is idle.
+        assert!(site.preview.search_stale());
+        let update = site.preview.write_search().unwrap();
+        assert!(update.index_files > 0);
+        assert!(!site.preview.search_stale());
+    }
+
+    #[test]
+    fn the_rebuilt_pages_equal_a_full_build() {
+        let mut site = Fixture::new();
+        // A shared metric too, whose page compares the scorecard's values.
+        fs::write(
+            site.root().join("content/metrics.yaml"),
+            "- id: pyoratiet\n  title: {fi: Pyörätiet, sv: Cykelvägar, en: Cycle paths}\n",
+        )
+        .unwrap();
+        site.edit(
+            SCORECARD,
+            "                unit: {fi: km",
+            "                metric: pyoratiet\n                unit: {fi: km",
+        );
+        built(site.preview.build_all());
+        assert!(!site.page("fi/metrics/pyoratiet/index.html").is_empty());
+        built(site.edit(SCORECARD, "Työ on käynnissä.", "Työ eteni."));
+        let report = built(site.edit(SCORECARD, "value: 3.5}", "value: 4.25}"));
+        assert!(
+            report
+                .rendered
+                .contains(&"sv/metrics/pyoratiet/index.html".to_string())
+        );
+        site.preview.write_data().unwrap();
+        site.preview.write_search().unwrap();
+        let mut partial = Vec::new();
+        list_files(site.preview.out(), site.preview.out(), &mut partial).unwrap();
+        let out = site.preview.out().to_path_buf();
+        let snapshot = |files: &[String]| -> Vec<(String, Vec<u8>)> {
+            files
+                .iter()
+                .map(|f| (f.clone(), fs::read(out.join(f)).unwrap()))
+                .collect()
+        };
+        let mut partial_files = partial.clone();
+        partial_files.sort();
+        let before = snapshot(&partial_files);
+        built(site.preview.build_all());
+        let mut full = Vec::new();
+        list_files(site.preview.out(), site.preview.out(), &mut full).unwrap();
+        full.sort();
+        assert_eq!(full, partial_files);
+        assert!(
+            before == snapshot(&full),
+            "a partial rebuild differs from a full one"
+        );
+    }
+
+    #[test]
+    fn templates_and_strings_rerender_every_page() {
+        let mut site = Fixture::new();
+        let pages = site.all_pages();
+        let report = built(site.edit(
+            "themes/default/templates/404.html",
+            "{% block main %}",
+            "{% block main %}<!-- x -->",
+        ));
+        assert_eq!(report.kind, "templates");
+        assert_eq!(report.rendered.len(), pages);
+        let report = built(site.edit("i18n/sv/main.ftl", "\n", "\n# x\n"));
+        assert_eq!(report.kind, "templates");
+        assert_eq!(report.rendered.len(), pages);
+    }
+
+    #[test]
+    fn other_content_and_site_settings() {
+        let mut site = Fixture::new();
+        let report = built(site.edit(
+            "content/organisations/testila.yaml",
+            "Testilän kaupunki",
+            "Testilän kunta",
+        ));
+        assert_eq!(report.kind, "content");
+        assert!(site.page("fi/index.html").contains("Testilän kunta"));
+        let report = built(site.edit(
+            "content/site.yaml",
+            "fi: Kuntien tavoitteet ja seuranta",
+            "fi: Tavoitteet",
+        ));
+        assert_eq!(report.kind, "full");
+        assert!(site.page("fi/index.html").contains("Tavoitteet"));
+        let temporary = site
+            .root()
+            .join("content/scorecards/testila/.2024-tekniikka.yaml.swp");
+        fs::write(&temporary, "x").unwrap();
+        assert!(matches!(
+            site.preview.apply(&[temporary]),
+            Outcome::Unchanged
+        ));
+    }
+
+    #[test]
+    fn a_failed_rebuild_keeps_the_pages_and_the_fix_catches_up() {
+        let mut site = Fixture::new();
+        let page = "fi/testila/2024-tekniikka/index.html";
+        let before = site.page(page);
+        let Outcome::Failed(diagnostics) = site.edit(SCORECARD, "likelihood: 2", "likelihood: 5")
+        else {
+            panic!("likelihood 5 is an error");
+        };
+        assert!(
+            diagnostics
+                .to_string()
+                .contains("2024-tekniikka.yaml:30:17"),
+            "{diagnostics}"
+        );
+        assert_eq!(site.page(page), before);
+        // Another file changes while the first is broken: still failing.
+        assert!(matches!(
+            site.edit(
+                "content/organisations/testila.yaml",
+                "Testilän kaupunki",
+                "Testilä"
+            ),
+            Outcome::Failed(_)
+        ));
+        // The fix rebuilds both changes.
+        let report = built(site.edit(SCORECARD, "likelihood: 5", "likelihood: 3"));
+        assert_eq!(report.kind, "content");
+        assert!(site.page("fi/index.html").contains("Testilä"));
+    }
+
+    #[test]
+    fn a_removed_goal_removes_its_pages() {
+        let mut site = Fixture::new();
+        let goal = "sv/testila/2024-tekniikka/kavely/index.html";
+        assert!(!site.page(goal).is_empty());
+        let path = site.root().join(SCORECARD);
+        let text = fs::read_to_string(&path).unwrap();
+        let start = text.find("      - id: kavely").unwrap();
+        let end = text.find("risks:").unwrap();
+        fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+        let report = built(site.preview.apply(&[path]));
+        assert_eq!(report.kind, "scorecard");
+        assert_eq!(report.removed, 3);
+        assert!(!site.preview.out().join(goal).exists());
+        site.preview.write_data().unwrap();
+        assert!(!site.page("sitemap.xml").contains("kavely"));
+    }
+}

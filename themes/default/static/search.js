@@ -1,0 +1,1009 @@
+// tuloskortti search client: an ES module for browsers and Node, no framework.
+//
+// It reads the static index that the build exports from tantivy's segments
+// (search/{lang}/manifest.json and the hashed files it names) and ranks
+// exactly as tantivy does: BM25 in f32 arithmetic (Math.fround), tantivy's
+// idf and field-norm decoding, the same boosts, the same summation order,
+// ties by ascending document id. A query downloads the manifest, the
+// dictionary shards of its words, the postings pages of their terms, the
+// facet table, and the store files of the results it shows.
+//
+//   import { search } from "./search.js";
+//   const { results, total, facets } = await search("pyöräilyn", { lang: "fi" });
+
+const f32 = Math.fround;
+const K1 = f32(1.2);
+const B = f32(0.75);
+const ONE_MINUS_B = f32(1 - B);
+const ONE_PLUS_K1 = f32(1 + K1);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+
+export const FACETS = ["organisation", "year", "kind", "theme", "status", "type"];
+
+/** Lowercase one code point at a time, as tantivy's LowerCaser does. */
+function lower(word) {
+  let out = "";
+  for (const ch of word) out += ch.toLowerCase();
+  return out;
+}
+
+function utf8Length(s) {
+  return encoder.encode(s).length;
+}
+
+function charCount(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Compare strings by code point, which is the UTF-8 byte order of the index. */
+export function compareKeys(a, b) {
+  if (a === b) return 0;
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const cx = x.value.codePointAt(0);
+    const cy = y.value.codePointAt(0);
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
+
+/**
+ * The query's words, lowercased, and whether the last one is still being
+ * typed (nothing follows it). Same rules as the indexer's tokenizer.
+ */
+export function queryWords(text, manifest) {
+  const forms = [];
+  let typing = false;
+  const maxTokens = manifest.maxQueryTokens;
+  WORD.lastIndex = 0;
+  for (const match of text.matchAll(WORD)) {
+    const form = lower(match[0]);
+    if (utf8Length(form) >= manifest.maxTokenBytes) continue;
+    if (forms.length === maxTokens) {
+      typing = false;
+      break;
+    }
+    forms.push(form);
+    typing = match.index + match[0].length === text.length;
+  }
+  return { forms, typing };
+}
+
+class Reader {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.pos = 0;
+  }
+  varint() {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = this.bytes[this.pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return result;
+      shift += 7;
+    }
+  }
+  byte() {
+    return this.bytes[this.pos++];
+  }
+  string() {
+    const len = this.varint();
+    const s = decoder.decode(this.bytes.subarray(this.pos, this.pos + len));
+    this.pos += len;
+    return s;
+  }
+}
+
+/** UTF-8 bytes to a string, for the short keys of a shard. */
+function utf8(bytes, length) {
+  let s = "";
+  for (let i = 0; i < length; ) {
+    const b = bytes[i];
+    let c;
+    if (b < 0x80) {
+      c = b;
+      i += 1;
+    } else if (b < 0xe0) {
+      c = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      c = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      c = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+      i += 4;
+    }
+    s += String.fromCodePoint(c);
+  }
+  return s;
+}
+
+/**
+ * A dictionary shard: sorted keys (word forms and terms) -> terms with their
+ * document frequency and postings location per field. Term records are
+ * parsed only when a key leads to them.
+ */
+class Shard {
+  constructor(bytes, chunkSize) {
+    const r = new Reader(bytes);
+    r.varint(); // version
+    this.chunkSize = chunkSize;
+    this.bytes = bytes;
+    this.pages = [];
+    for (let n = r.varint(); n > 0; n--) this.pages.push(r.string());
+    const termCount = r.varint();
+    this.termOffsets = new Int32Array(termCount);
+    this.termCache = new Array(termCount);
+    for (let i = 0; i < termCount; i++) {
+      const len = r.varint();
+      this.termOffsets[i] = r.pos;
+      r.pos += len;
+    }
+    const keyCount = r.varint();
+    this.keys = new Array(keyCount);
+    // Per key: term number * 4 + kind (0 term, 1 word form, 2 stop word).
+    this.codes = new Int32Array(keyCount);
+    // key -> { form: entry number as a word form, term: as a term, stop: true }
+    this.byKey = new Map();
+    const buffer = new Uint8Array(256);
+    let previous = "";
+    for (let i = 0; i < keyCount; i++) {
+      const shared = r.varint();
+      const suffix = r.varint();
+      buffer.set(bytes.subarray(r.pos, r.pos + suffix), shared);
+      r.pos += suffix;
+      const key = shared === 0 && suffix === 0 ? "" : utf8(buffer, shared + suffix);
+      const code = r.varint();
+      this.keys[i] = key;
+      this.codes[i] = code;
+      const slot = key === previous ? this.byKey.get(key) : {};
+      const kind = code & 3;
+      if (kind === 0) slot.term = i;
+      else if (kind === 1) slot.form = i;
+      else slot.stop = true;
+      this.byKey.set(key, slot);
+      previous = key;
+    }
+  }
+
+  term(index) {
+    let term = this.termCache[index];
+    if (term) return term;
+    const r = new Reader(this.bytes);
+    r.pos = this.termOffsets[index];
+    const text = r.string();
+    const fields = [];
+    for (let field = 0; field < 2; field++) {
+      const df = r.varint();
+      const chunks = [];
+      const count = Math.ceil(df / this.chunkSize);
+      for (let c = 0; c < count; c++) {
+        const chunk = { count: c < count - 1 ? this.chunkSize : df - this.chunkSize * (count - 1) };
+        const page = r.varint();
+        if (page === 0) {
+          // Small postings sit in the dictionary itself.
+          chunk.length = r.varint();
+          chunk.inline = this.bytes.subarray(r.pos, r.pos + chunk.length);
+          chunk.offset = 0;
+          r.pos += chunk.length;
+        } else {
+          chunk.page = this.pages[page - 1];
+          chunk.offset = r.varint();
+          chunk.length = r.varint();
+        }
+        chunk.maxTf = r.varint();
+        chunk.maxFieldnormId = r.byte();
+        chunks.push(chunk);
+      }
+      fields.push({ df, chunks });
+    }
+    term = { text, fields };
+    this.termCache[index] = term;
+    return term;
+  }
+
+  entry(i) {
+    const kind = this.codes[i] & 3;
+    return {
+      key: this.keys[i],
+      term: kind === 2 ? null : this.term(this.codes[i] >> 2),
+      isForm: kind === 1,
+      isStop: kind === 2,
+    };
+  }
+
+  /** { form: the term of the word form `key`, term: the term spelled `key`, stop: a stop word } */
+  lookup(key) {
+    const slot = this.byKey.get(key);
+    if (slot === undefined) return {};
+    const out = {};
+    if (slot.form !== undefined) {
+      out.form = this.term(this.codes[slot.form] >> 2);
+      if (out.form.text === key) out.term = out.form;
+    }
+    if (slot.term !== undefined) out.term = this.term(this.codes[slot.term] >> 2);
+    if (slot.stop) out.stop = true;
+    return out;
+  }
+
+  /** Entries whose key starts with `prefix`. */
+  withPrefix(prefix) {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareKeys(this.keys[mid], prefix) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < this.keys.length && this.keys[i].startsWith(prefix); i++) out.push(this.entry(i));
+    return out;
+  }
+
+  all() {
+    return this.keys.map((_, i) => this.entry(i));
+  }
+}
+
+/** One chunk of postings: document ids, term frequencies, field-norm ids. */
+function decodeChunk(page, chunk) {
+  const r = new Reader(page.subarray(chunk.offset, chunk.offset + chunk.length));
+  const docs = new Int32Array(chunk.count);
+  const tfs = new Int32Array(chunk.count);
+  const norms = new Uint8Array(chunk.count);
+  let doc = 0;
+  for (let i = 0; i < chunk.count; i++) {
+    const v = r.varint();
+    doc += Math.floor(v / 2);
+    docs[i] = doc;
+    tfs[i] = v % 2 === 1 ? r.varint() + 2 : 1;
+    norms[i] = r.byte();
+  }
+  return { docs, tfs, norms };
+}
+
+function parseFacets(bytes) {
+  const r = new Reader(bytes);
+  const docCount = r.varint();
+  const codes = [];
+  for (let f = 0; f < FACETS.length; f++) {
+    const column = new Uint32Array(docCount);
+    let doc = 0;
+    for (let runs = r.varint(); runs > 0; runs--) {
+      const length = r.varint();
+      const code = r.varint();
+      column.fill(code, doc, doc + length);
+      doc += length;
+    }
+    codes.push(column);
+  }
+  return codes;
+}
+
+/** Everything derived from one language's manifest. */
+class LangIndex {
+  constructor(client, lang, manifest) {
+    this.client = client;
+    this.lang = lang;
+    this.manifest = manifest;
+    let norm = 0;
+    this.fieldnorms = manifest.fieldnormDeltas.map((d) => (norm += d));
+    this.shards = manifest.shards.map(([first, file]) => ({ first, file }));
+    this.shardCache = new Map();
+    const n = manifest.docs;
+    this.weights = [0, 1].map((field) => {
+      const average = f32(f32(manifest.totalTokens[field]) / f32(n));
+      const cache = new Float64Array(256);
+      for (let id = 0; id < 256; id++) {
+        const norm = f32(this.fieldnorms[id]);
+        cache[id] = f32(K1 * f32(ONE_MINUS_B + f32(f32(B * norm) / average)));
+      }
+      return { cache, boost: f32(manifest.boosts[field]) };
+    });
+  }
+
+  idf(df) {
+    const override = this.manifest.idf[String(df)];
+    if (override !== undefined) return f32(override);
+    const n = this.manifest.docs;
+    const x = f32(f32(f32(n - df) + 0.5) / f32(f32(df) + 0.5));
+    return f32(Math.log(f32(1 + x)));
+  }
+
+  /** The BM25 weight of a term in a field, boosted as tantivy boosts it. */
+  termWeight(df, field) {
+    let weight = f32(this.idf(df) * ONE_PLUS_K1);
+    const boost = this.weights[field].boost;
+    if (boost !== 1) weight = f32(weight * boost);
+    return weight;
+  }
+
+  score(weight, field, tf, fieldnormId) {
+    const tff = f32(tf);
+    const factor = f32(tff / f32(tff + this.weights[field].cache[fieldnormId]));
+    return f32(weight * factor);
+  }
+
+  shardIndexOf(key) {
+    let lo = 0;
+    let hi = this.shards.length - 1;
+    if (hi < 0 || compareKeys(key, this.shards[0].first) < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (compareKeys(this.shards[mid].first, key) <= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  shard(i) {
+    if (!this.shardCache.has(i)) {
+      const promise = this.client
+        .bytes(this.lang, this.shards[i].file)
+        .then((bytes) => new Shard(bytes, this.manifest.chunk));
+      this.shardCache.set(i, promise);
+    }
+    return this.shardCache.get(i);
+  }
+
+  async lookup(key) {
+    if (this.shards.length === 0) return {};
+    const shard = await this.shard(this.shardIndexOf(key));
+    return shard.lookup(key);
+  }
+
+  /** The keys starting with `prefix`, from every shard that may hold one. */
+  async keysWithPrefix(prefix) {
+    if (this.shards.length === 0) return [];
+    const first = this.shardIndexOf(prefix);
+    let last = first;
+    while (
+      last + 1 < this.shards.length &&
+      (this.shards[last + 1].first.startsWith(prefix) ||
+        compareKeys(this.shards[last + 1].first, prefix) < 0)
+    ) {
+      last++;
+    }
+    const shards = await Promise.all(
+      Array.from({ length: last - first + 1 }, (_, i) => this.shard(first + i)),
+    );
+    return shards.flatMap((shard) => shard.withPrefix(prefix));
+  }
+
+  facets() {
+    if (!this.facetCodes) {
+      this.facetCodes = this.client
+        .bytes(this.lang, this.manifest.facets.file)
+        .then(parseFacets);
+    }
+    return this.facetCodes;
+  }
+
+  postings(term, field) {
+    const key = `${term.text}\u0000${field}`;
+    this.postingsCache ??= new Map();
+    if (!this.postingsCache.has(key)) {
+      const chunks = term.fields[field].chunks;
+      const promise = Promise.all(
+        chunks.map((chunk) =>
+          chunk.inline
+            ? decodeChunk(chunk.inline, chunk)
+            : this.client.bytes(this.lang, chunk.page).then((page) => decodeChunk(page, chunk)),
+        ),
+      );
+      this.postingsCache.set(key, promise);
+    }
+    return this.postingsCache.get(key);
+  }
+
+  storeRecord(doc) {
+    const group = Math.floor(doc / this.manifest.store.group);
+    const name = `s${group}-${this.manifest.store.hash}.bin`;
+    return this.client.json(this.lang, name).then((records) => records[doc % this.manifest.store.group]);
+  }
+}
+
+const stemmers = new Map();
+/** Snowball, for a word the corpus dictionary does not have (module loaded on demand). */
+async function snowball(index, name, word) {
+  if (!["finnish", "swedish", "english"].includes(name)) return word;
+  index.client.stats.stemmer = true;
+  if (!stemmers.has(name)) stemmers.set(name, import(`./search-stem-${name}.js`));
+  const module = await stemmers.get(name);
+  return module.stem(word);
+}
+
+/** A term group per query word: its term, and completions for the last word. */
+async function plan(index, text) {
+  const manifest = index.manifest;
+  const { forms, typing } = queryWords(text, manifest);
+  const groups = [];
+  const last = forms.length - 1;
+  await Promise.all(
+    forms.map(async (form, i) => {
+      const group = []; // [{ text, term }]
+      const entry = await index.lookup(form);
+      let stem;
+      if (entry.form) {
+        stem = entry.form.text;
+        group.push({ text: stem, term: entry.form });
+      } else if (!entry.stop) {
+        stem = manifest.stemmer ? await snowball(index, manifest.stemmer, form) : form;
+        const stemEntry = stem === form ? entry : await index.lookup(stem);
+        group.push({ text: stem, term: stemEntry.term ?? null });
+      }
+      if (i === last && typing && charCount(form) >= manifest.prefix.minChars) {
+        const candidates = new Map();
+        for (const k of await index.keysWithPrefix(form)) {
+          if (!k.isForm || k.key === form || k.term.text === stem) continue;
+          if (!candidates.has(k.term.text)) {
+            candidates.set(k.term.text, k.term);
+          }
+        }
+        const ranked = [...candidates.values()]
+          .map((term) => ({ term, df: term.fields[0].df + term.fields[1].df }))
+          .sort((a, b) => b.df - a.df || compareKeys(a.term.text, b.term.text))
+          .slice(0, manifest.prefix.maxTerms);
+        for (const { term } of ranked) group.push({ text: term.text, term });
+      }
+      groups[i] = group;
+    }),
+  );
+  return groups.filter((g) => g && g.length > 0);
+}
+
+/**
+ * Scores of one group: the sum over its terms, title then body, in clause
+ * order (as tantivy's buffered union adds them). Returns the documents in
+ * first-seen order, and per-document scores and membership flags.
+ */
+async function scoreGroup(index, group) {
+  const n = index.manifest.docs;
+  const scores = new Float64Array(n);
+  const has = new Uint8Array(n);
+  let docs = new Int32Array(64);
+  let count = 0;
+  const clauses = [];
+  for (const { term } of group) {
+    if (!term) continue;
+    for (let field = 0; field < 2; field++) {
+      const df = term.fields[field].df;
+      if (df === 0) continue;
+      clauses.push({ field, weight: index.termWeight(df, field), postings: index.postings(term, field) });
+    }
+  }
+  for (const clause of clauses) {
+    const chunks = await clause.postings;
+    const weight = clause.weight;
+    const cache = index.weights[clause.field].cache;
+    for (const chunk of chunks) {
+      const cdocs = chunk.docs;
+      const tfs = chunk.tfs;
+      const norms = chunk.norms;
+      for (let i = 0; i < cdocs.length; i++) {
+        const tf = f32(tfs[i]);
+        const s = f32(weight * f32(tf / f32(tf + cache[norms[i]])));
+        const doc = cdocs[i];
+        if (has[doc] === 0) {
+          has[doc] = 1;
+          scores[doc] = s;
+          if (count === docs.length) {
+            const bigger = new Int32Array(docs.length * 2);
+            bigger.set(docs);
+            docs = bigger;
+          }
+          docs[count++] = doc;
+        } else {
+          scores[doc] = f32(scores[doc] + s);
+        }
+      }
+    }
+  }
+  return { docs: docs.subarray(0, count), scores, has };
+}
+
+/** Keeps the best `k` (score, doc) pairs: higher score first, then lower doc. */
+class TopK {
+  constructor(k) {
+    this.k = k;
+    this.docs = [];
+    this.scores = [];
+  }
+  offer(doc, score) {
+    if (this.k === 0) return;
+    const n = this.docs.length;
+    if (n === this.k) {
+      const ws = this.scores[n - 1];
+      if (score < ws || (score === ws && doc > this.docs[n - 1])) return;
+    }
+    let i = n;
+    while (i > 0 && (this.scores[i - 1] < score || (this.scores[i - 1] === score && this.docs[i - 1] > doc))) i--;
+    this.docs.splice(i, 0, doc);
+    this.scores.splice(i, 0, score);
+    if (this.docs.length > this.k) {
+      this.docs.pop();
+      this.scores.pop();
+    }
+  }
+}
+
+function highlightParts(text, stems, forms) {
+  const parts = [];
+  let last = 0;
+  WORD.lastIndex = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = lower(match[0]);
+    const hit =
+      forms.some((f) => word === f || (f.length >= 3 && word.startsWith(f))) ||
+      stems.some((s) => charCount(s) >= 2 && word.startsWith(s));
+    if (!hit) continue;
+    if (match.index > last) parts.push({ text: text.slice(last, match.index), mark: false });
+    parts.push({ text: match[0], mark: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), mark: false });
+  return parts;
+}
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function partsToHtml(parts) {
+  return parts.map((p) => (p.mark ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join("");
+}
+
+/** Cut a long excerpt to a window around its first match. */
+function window(parts, maxChars) {
+  const total = parts.reduce((n, p) => n + p.text.length, 0);
+  if (total <= maxChars) return parts;
+  let before = 0;
+  for (const p of parts) {
+    if (p.mark) break;
+    before += p.text.length;
+  }
+  let start = Math.max(0, Math.min(before - 60, total - maxChars));
+  const out = [];
+  let pos = 0;
+  if (start > 0) out.push({ text: "…", mark: false });
+  for (const p of parts) {
+    const end = pos + p.text.length;
+    if (end > start && pos < start + maxChars) {
+      const text = p.text.slice(Math.max(0, start - pos), start + maxChars - pos);
+      out.push({ text, mark: p.mark });
+    }
+    pos = end;
+  }
+  if (start + maxChars < total) out.push({ text: "…", mark: false });
+  return out;
+}
+
+// Raw DEFLATE (RFC 1951), decoded synchronously: every index file but the
+// manifest is compressed. Small and without dependencies, after zlib's puff.
+const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+/**
+ * A decoding table for codes of up to 9 bits, indexed by the next input bits
+ * (LSB first): (symbol << 4) | length. Longer codes (rare) are decoded bit by
+ * bit from the canonical counts and symbols.
+ */
+function huffman(lengths, n) {
+  let max = 1;
+  for (let i = 0; i < n; i++) if (lengths[i] > max) max = lengths[i];
+  const bits = Math.min(max, 9);
+  const counts = new Uint16Array(16);
+  for (let i = 0; i < n; i++) counts[lengths[i]]++;
+  counts[0] = 0;
+  const offsets = new Uint16Array(16);
+  for (let i = 1; i < 16; i++) offsets[i] = offsets[i - 1] + counts[i - 1];
+  const symbols = new Uint16Array(n);
+  for (let i = 0; i < n; i++) if (lengths[i]) symbols[offsets[lengths[i]]++] = i;
+  const next = new Uint16Array(16);
+  let code = 0;
+  for (let len = 1; len < 16; len++) {
+    code = (code + counts[len - 1]) << 1;
+    next[len] = code;
+  }
+  const table = new Uint32Array(1 << bits);
+  for (let sym = 0; sym < n; sym++) {
+    const len = lengths[sym];
+    if (!len) continue;
+    let c = next[len]++;
+    if (len > bits) continue;
+    let rev = 0;
+    for (let k = 0; k < len; k++) {
+      rev = (rev << 1) | (c & 1);
+      c >>= 1;
+    }
+    for (let j = rev; j < table.length; j += 1 << len) table[j] = (sym << 4) | len;
+  }
+  return { table, bits, mask: (1 << bits) - 1, counts, symbols };
+}
+
+let fixedTables;
+function fixedHuffman() {
+  if (!fixedTables) {
+    const lengths = new Uint8Array(288);
+    lengths.fill(8, 0, 144);
+    lengths.fill(9, 144, 256);
+    lengths.fill(7, 256, 280);
+    lengths.fill(8, 280, 288);
+    fixedTables = [huffman(lengths, 288), huffman(new Uint8Array(30).fill(5), 30)];
+  }
+  return fixedTables;
+}
+
+export function inflateRaw(data) {
+  let pos = 0;
+  let bitBuf = 0;
+  let bitCount = 0;
+  let out = new Uint8Array(Math.max(1024, data.length * 5));
+  let length = 0;
+  // Past the end, zeros: a table lookup may peek beyond the last code.
+  const fill = (n) => {
+    while (bitCount < n) {
+      bitBuf |= (pos < data.length ? data[pos] : 0) << bitCount;
+      pos++;
+      bitCount += 8;
+    }
+  };
+  const bits = (n) => {
+    fill(n);
+    const v = bitBuf & ((1 << n) - 1);
+    bitBuf >>>= n;
+    bitCount -= n;
+    return v;
+  };
+  const room = (n) => {
+    if (length + n <= out.length) return;
+    const bigger = new Uint8Array(Math.max(out.length * 2, length + n));
+    bigger.set(out.subarray(0, length));
+    out = bigger;
+  };
+  const decode = (h) => {
+    fill(h.bits);
+    const entry = h.table[bitBuf & h.mask];
+    const len = entry & 15;
+    if (len !== 0) {
+      bitBuf >>>= len;
+      bitCount -= len;
+      return entry >>> 4;
+    }
+    // A code longer than the table: canonical decoding, one bit at a time.
+    let code = 0;
+    let first = 0;
+    let index = 0;
+    for (let l = 1; l < 16; l++) {
+      code |= bits(1);
+      const count = h.counts[l];
+      if (code < first + count) return h.symbols[index + code - first];
+      index += count;
+      first = (first + count) << 1;
+      code <<= 1;
+    }
+    throw new Error("inflate: bad code");
+  };
+  let last = 0;
+  while (!last) {
+    last = bits(1);
+    const type = bits(2);
+    if (type === 0) {
+      pos -= bitCount >> 3;
+      bitBuf = 0;
+      bitCount = 0;
+      const len = data[pos] | (data[pos + 1] << 8);
+      pos += 4;
+      if (pos + len > data.length) throw new Error("inflate: unexpected end of data");
+      room(len);
+      out.set(data.subarray(pos, pos + len), length);
+      length += len;
+      pos += len;
+      continue;
+    }
+    let lit;
+    let dist;
+    if (type === 1) {
+      [lit, dist] = fixedHuffman();
+    } else if (type === 2) {
+      const nlen = bits(5) + 257;
+      const ndist = bits(5) + 1;
+      const ncode = bits(4) + 4;
+      const lengths = new Uint8Array(320);
+      for (let i = 0; i < ncode; i++) lengths[CODE_ORDER[i]] = bits(3);
+      const codes = huffman(lengths, 19);
+      lengths.fill(0);
+      for (let i = 0; i < nlen + ndist; ) {
+        const sym = decode(codes);
+        if (sym < 16) {
+          lengths[i++] = sym;
+          continue;
+        }
+        let repeat;
+        let value = 0;
+        if (sym === 16) {
+          if (i === 0) throw new Error("inflate: bad repeat");
+          value = lengths[i - 1];
+          repeat = 3 + bits(2);
+        } else if (sym === 17) {
+          repeat = 3 + bits(3);
+        } else {
+          repeat = 11 + bits(7);
+        }
+        if (i + repeat > nlen + ndist) throw new Error("inflate: bad lengths");
+        while (repeat--) lengths[i++] = value;
+      }
+      lit = huffman(lengths.subarray(0, nlen), nlen);
+      dist = huffman(lengths.subarray(nlen, nlen + ndist), ndist);
+    } else {
+      throw new Error("inflate: bad block type");
+    }
+    for (;;) {
+      let sym = decode(lit);
+      if (sym < 256) {
+        room(1);
+        out[length++] = sym;
+      } else if (sym === 256) {
+        break;
+      } else {
+        sym -= 257;
+        if (sym >= 29) throw new Error("inflate: bad length");
+        const len = LENGTH_BASE[sym] + bits(LENGTH_EXTRA[sym]);
+        const dsym = decode(dist);
+        if (dsym >= 30) throw new Error("inflate: bad distance");
+        const d = DIST_BASE[dsym] + bits(DIST_EXTRA[dsym]);
+        if (d > length) throw new Error("inflate: distance too far back");
+        room(len);
+        for (let k = 0; k < len; k++, length++) out[length] = out[length - d];
+      }
+    }
+    if (pos - (bitCount >> 3) > data.length) throw new Error("inflate: unexpected end of data");
+  }
+  return out.subarray(0, length);
+}
+
+function defaultBase() {
+  return new URL("../search/", import.meta.url).href;
+}
+
+async function defaultLoad(url) {
+  if (url.startsWith("file:")) {
+    const fs = await import("node:fs/promises");
+    return new Uint8Array(await fs.readFile(new URL(url)));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export class SearchClient {
+  /**
+   * @param {object} [options]
+   * @param {string} [options.base] URL of the `search/` folder (default: next to this module's folder).
+   * @param {(url: string) => Promise<Uint8Array>} [options.load] how to fetch a file.
+   */
+  constructor({ base, load } = {}) {
+    this.base = base ?? defaultBase();
+    if (!this.base.endsWith("/")) this.base += "/";
+    this.load = load ?? defaultLoad;
+    this.files = new Map();
+    this.langs = new Map();
+    // Files fetched and their bytes as transferred; `stemmer` once the
+    // Snowball module was needed.
+    this.stats = { requests: 0, bytes: 0, stemmer: false };
+  }
+
+  bytes(lang, name) {
+    const url = `${this.base}${lang}/${name}`;
+    if (!this.files.has(url)) {
+      const promise = Promise.resolve(this.load(url)).then((bytes) => {
+        const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+        this.stats.requests += 1;
+        this.stats.bytes += view.length;
+        return name === "manifest.json" ? view : inflateRaw(view);
+      });
+      promise.catch(() => this.files.delete(url));
+      this.files.set(url, promise);
+    }
+    return this.files.get(url);
+  }
+
+  json(lang, name) {
+    const key = `json:${lang}/${name}`;
+    if (!this.files.has(key)) {
+      const promise = this.bytes(lang, name).then((b) => JSON.parse(decoder.decode(b)));
+      promise.catch(() => this.files.delete(key));
+      this.files.set(key, promise);
+    }
+    return this.files.get(key);
+  }
+
+  index(lang) {
+    if (!/^[a-z]{2,3}$/.test(lang)) return Promise.reject(new Error(`not a language code: ${lang}`));
+    if (!this.langs.has(lang)) {
+      const promise = this.json(lang, "manifest.json").then((m) => new LangIndex(this, lang, m));
+      promise.catch(() => this.langs.delete(lang));
+      this.langs.set(lang, promise);
+    }
+    return this.langs.get(lang);
+  }
+
+  /**
+   * Every key of a language's dictionary (for tests and tools; fetches all shards).
+   * @returns {Promise<{key: string, isForm: boolean, term: {text: string, fields: {df: number}[]}}[]>}
+   */
+  async dictionary(lang) {
+    const index = await this.index(lang);
+    const shards = await Promise.all(index.shards.map((_, i) => index.shard(i)));
+    return shards.flatMap((s) => s.all());
+  }
+
+  /** The manifest of a language. */
+  async manifest(lang) {
+    return (await this.index(lang)).manifest;
+  }
+
+  /** The stored title, URL and excerpt of a document. */
+  async document(lang, doc) {
+    const [title, url, excerpt] = await (await this.index(lang)).storeRecord(doc);
+    return { title, url, excerpt };
+  }
+
+  /**
+   * Search one language.
+   * @param {string} query what was typed; the last word also matches as a prefix
+   * @param {object} [options]
+   * @param {string} [options.lang] "fi", "sv", "en", ...
+   * @param {Record<string, string[]>} [options.filters] facet -> accepted values
+   * @param {number} [options.limit] results to return (default 10)
+   * @param {number} [options.offset] results to skip
+   * @param {boolean} [options.counts] compute facet counts (default true)
+   * @param {boolean} [options.documents] fetch title, URL and snippet (default true)
+   * @returns {Promise<{results: object[], total: number, facets: object[], groups: string[][]}>}
+   */
+  async search(query, { lang = "fi", filters = {}, limit = 10, offset = 0, counts = true, documents = true } = {}) {
+    const text = typeof query === "string" ? query : String(query ?? "");
+    const index = await this.index(lang);
+    const wantsFacets =
+      counts || (filters && FACETS.some((name) => Array.isArray(filters[name]) && filters[name].length));
+    // The facet table only needs the manifest: fetch it while the words are looked up.
+    const facetsEarly = wantsFacets && queryWords(text, index.manifest).forms.length ? index.facets() : null;
+    facetsEarly?.catch(() => {});
+    const groups = await plan(index, text);
+    const empty = { results: [], total: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
+    if (groups.length === 0) return empty;
+
+    const active = FACETS.map((name, f) => {
+      const wanted = filters?.[name];
+      if (!Array.isArray(wanted) || wanted.length === 0) return null;
+      const values = index.manifest.facets.fields[f].values;
+      const codes = new Set();
+      values.forEach(([value], i) => {
+        if (wanted.includes(value)) codes.add(i + 1);
+      });
+      return codes;
+    });
+    const needFacets = counts || active.some(Boolean);
+    const facetsPromise = needFacets ? index.facets() : null;
+
+    const scored = await Promise.all(groups.map((g) => scoreGroup(index, g)));
+    const codes = facetsPromise ? await facetsPromise : null;
+    // Accepted codes per filtered facet, as lookup tables.
+    const accept = active.map((set, f) => {
+      if (!set) return null;
+      const table = new Uint8Array(index.manifest.facets.fields[f].values.length + 1);
+      for (const code of set) table[code] = 1;
+      return table;
+    });
+    const filtered = accept.map((t, f) => (t ? f : -1)).filter((f) => f >= 0);
+    const tallies = counts && codes
+      ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
+      : null;
+    const top = new TopK(Math.max(0, offset) + Math.max(0, limit));
+    let total = 0;
+    // Documents in every group, scored g1 + (g2 + (g3 + ...)).
+    let smallest = 0;
+    scored.forEach((s, i) => {
+      if (s.docs.length < scored[smallest].docs.length) smallest = i;
+    });
+    const last = scored.length - 1;
+    for (const doc of scored[smallest].docs) {
+      let inAll = true;
+      for (let g = 0; g <= last; g++) {
+        if (scored[g].has[doc] === 0) {
+          inAll = false;
+          break;
+        }
+      }
+      if (!inAll) continue;
+      // Filters: which of them reject this document (counts of a facet
+      // ignore that facet's own filter).
+      let failed = -1;
+      let failures = 0;
+      for (const f of filtered) {
+        if (accept[f][codes[f][doc]] === 0) {
+          failures += 1;
+          failed = f;
+          if (failures > 1) break;
+        }
+      }
+      if (failures > 1) continue;
+      if (tallies) {
+        if (failures === 0) {
+          for (let f = 0; f < tallies.length; f++) tallies[f][codes[f][doc]] += 1;
+        } else {
+          tallies[failed][codes[failed][doc]] += 1;
+        }
+      }
+      if (failures === 1) continue;
+      total += 1;
+      let score = scored[last].scores[doc];
+      for (let g = last - 1; g >= 0; g--) score = f32(scored[g].scores[doc] + score);
+      top.offer(doc, score);
+    }
+
+    let facetCounts = [];
+    if (tallies) {
+      facetCounts = FACETS.map((name, f) => ({
+        name,
+        values: index.manifest.facets.fields[f].values
+          .map(([value, label], i) => ({
+            value,
+            label,
+            count: tallies[f][i + 1],
+            selected: Boolean(active[f]?.has(i + 1)),
+          }))
+          .filter((v) => v.count > 0 || v.selected),
+      }));
+    }
+    const hits = top.docs.map((doc, i) => ({ doc, score: top.scores[i] }));
+    const page = hits.slice(offset, offset + limit);
+    const stems = groups.flat().map((t) => t.text);
+    const { forms } = queryWords(text, index.manifest);
+    const results = await Promise.all(
+      page.map(async ({ doc, score }) => {
+        const result = { doc, score, facets: {} };
+        const facetsOf = (codeOf) =>
+          FACETS.forEach((name, f) => {
+            const code = codeOf(f);
+            if (code) {
+              const [value, label] = index.manifest.facets.fields[f].values[code - 1];
+              result.facets[name] = { value, label };
+            }
+          });
+        if (codes) facetsOf((f) => codes[f][doc]);
+        if (documents) {
+          const [title, url, excerpt, docCodes] = await index.storeRecord(doc);
+          if (!codes) facetsOf((f) => docCodes[f]);
+          result.title = title;
+          result.url = url;
+          result.titleParts = highlightParts(title, stems, forms);
+          result.snippetParts = window(highlightParts(excerpt, stems, forms), 240);
+          result.snippet = partsToHtml(result.snippetParts);
+        }
+        return result;
+      }),
+    );
+    return { results, total, facets: facetCounts, groups: empty.groups };
+  }
+}
+
+let defaultClient;
+
+/** Search with a client shared by the page (files are fetched once). */
+export function search(query, options = {}) {
+  defaultClient ??= new SearchClient();
+  return defaultClient.search(query, options);
+}
