@@ -320,3 +320,24 @@ fn a_ui_string_missing_in_one_language_is_caught() {
         "{err}"
     );
 }
+
+#[test]
+fn a_one_megabyte_text_builds_escaped() {
+    let site = TestSite::fixture("minimal");
+    let long = "<b>pitkä</b> teksti ".repeat(1024 * 1024 / 20);
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    let text = site.read(file).replace(
+        "follow_up: {fi: Tavoite saavutettiin., sv: Målet uppnåddes., en: The goal was achieved.}",
+        &format!("follow_up:\n          fi: |-\n            {long}\n          sv: Målet uppnåddes.\n          en: The goal was achieved."),
+    );
+    assert!(text.len() > 1_000_000);
+    site.write(file, text);
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.read("public/fi/testila/2024-tekniikka/kavely/index.html");
+    assert!(page.len() > 1_000_000);
+    assert!(
+        !page.contains("<b>pitkä</b>"),
+        "raw HTML in Markdown is not rendered"
+    );
+}
