@@ -286,6 +286,13 @@ fn the_example_site_builds_in_three_languages() {
     assert!(files.contains_key("sv/tillganglighetsutlatande/index.html"));
     assert!(files.contains_key("en/accessibility/index.html"));
     assert!(files.contains_key("404.html"));
+    // The KEHTO page lists its 21 member cities with links.
+    let kehto = String::from_utf8_lossy(&files["sv/kehto/index.html"]).into_owned();
+    assert!(
+        kehto.contains("21 medlemsstäder"),
+        "member count on the network page"
+    );
+    assert!(kehto.contains("<a href=\"../espoo/\">Esbo stad</a>"));
 }
 
 #[test]

@@ -222,3 +222,4 @@ chart-metric-summary = { $title }: { $count ->
 versions-heading = The goal's status in each follow-up
 versions-caption = The same goal in the unit's other scorecards
 versions-this = this page
+network-members-heading = Members on this site

@@ -227,3 +227,4 @@ chart-metric-summary = { $title }: { $count ->
 versions-heading = Tavoitteen tilanne eri seurannoissa
 versions-caption = Sama tavoite yksikön muissa tuloskorteissa
 versions-this = tämä sivu
+network-members-heading = Jäsenet tällä sivustolla

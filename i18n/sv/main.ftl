@@ -227,3 +227,4 @@ chart-metric-summary = { $title }: { $count ->
 versions-heading = Målets läge i olika uppföljningar
 versions-caption = Samma mål i enhetens andra resultatkort
 versions-this = den här sidan
+network-members-heading = Medlemmar på den här webbplatsen

@@ -1196,6 +1196,8 @@ pub struct DocView {
     pub body: Md,
     pub organisation: Option<Link>,
     pub related: Vec<Link>,
+    /// On a network's page: its member organisations.
+    pub members: Vec<Link>,
 }
 
 pub fn update(ctx: &Ctx, update: &Update) -> Result<DocView, String> {
@@ -1253,6 +1255,7 @@ pub fn update(ctx: &Ctx, update: &Update) -> Result<DocView, String> {
             .as_ref()
             .and_then(|o| organisation_link(ctx, &o.value)),
         related,
+        members: Vec::new(),
     })
 }
 
@@ -1271,6 +1274,7 @@ pub fn page(ctx: &Ctx, page: &Page) -> DocView {
         },
         organisation: None,
         related: Vec::new(),
+        members: network_members(ctx, &page.slug),
     }
 }
 
@@ -1529,4 +1533,27 @@ pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
         client: ctx.link("assets/search.js"),
         manifest: ctx.link(&format!("search/{}/manifest.json", ctx.lang)),
     })
+}
+
+/// Members of the network whose `page` is this page, with links.
+fn network_members(ctx: &Ctx, slug: &crate::content::Id) -> Vec<Link> {
+    let Some(network) = ctx
+        .site
+        .networks
+        .iter()
+        .find(|n| n.data.page.as_ref().is_some_and(|p| &p.value == slug))
+    else {
+        return Vec::new();
+    };
+    ctx.site
+        .organisations
+        .iter()
+        .filter(|o| {
+            o.data
+                .networks
+                .iter()
+                .any(|n| n.value == network.data.id.value)
+        })
+        .filter_map(|o| organisation_link(ctx, &o.id))
+        .collect()
 }
