@@ -58,19 +58,9 @@ impl Chrome {
     }
 }
 
+/// Text for HTML: the same escaping as the feeds' (valid in HTML and XML).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::feeds::xml_escape(text)
 }
 
 /// The overlay listing every diagnostic as `file:line:column: message`,
