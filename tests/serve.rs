@@ -461,3 +461,46 @@ fn many_concurrent_requests_succeed() {
     assert_eq!(failures, 0);
     eprintln!("600 requests in {:?}", started.elapsed());
 }
+
+#[test]
+fn the_search_api_answers_as_the_search_command_does() {
+    let preview = Preview::start();
+    let reply = preview.get("/api/search?q=py%C3%B6r%C3%A4ilyn&lang=fi&limit=5");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.header("Content-Type"), Some("application/json"));
+    let api: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert!(
+        api["results"][0]["url"]
+            .as_str()
+            .unwrap()
+            .contains("pyoraily"),
+        "{api}"
+    );
+    // The same answer as `tuloskortti search --json` on the same content.
+    let cli = preview.site.run(&[
+        "search",
+        "pyöräilyn",
+        "--lang",
+        "fi",
+        "--json",
+        "--root",
+        ".",
+        "--limit",
+        "5",
+    ]);
+    let cli: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
+    assert_eq!(api["results"], cli["results"]);
+    let sv = preview.get("/api/search?q=cykling&lang=sv");
+    assert!(sv.body.contains("pyoraily"), "{}", sv.body);
+    assert_eq!(preview.get("/api/search?q=x&lang=de").status, 400);
+    assert_eq!(preview.get("/api/nothing").status, 404);
+    for hostile in [
+        "",
+        "%ff%fe",
+        "q=%22%28%29*%3A",
+        "q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&limit=999999",
+    ] {
+        let reply = preview.get(&format!("/api/search?{hostile}"));
+        assert_eq!(reply.status, 200, "{hostile}: {}", reply.body);
+    }
+}

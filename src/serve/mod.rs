@@ -70,6 +70,10 @@ pub struct State {
     /// Open event streams.
     pub streams: AtomicUsize,
     embedded: Arc<I18n>,
+    /// The site folder, for `/api/search` (None in unit tests).
+    pub root: Option<PathBuf>,
+    /// tantivy indexes for `/api/search`, rebuilt after each rebuild.
+    pub search: Mutex<Option<api::SearchCache>>,
 }
 
 /// The state of the last rebuild, as requests see it.
@@ -103,6 +107,8 @@ impl State {
             changed: Condvar::new(),
             streams: AtomicUsize::new(0),
             embedded,
+            root: None,
+            search: Mutex::new(None),
         }
     }
 
@@ -258,7 +264,9 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         .ok_or_else(|| ServeError::Usage("the server has no IP address".into()))?;
     let url = format!("http://{actual}/");
     let server = Arc::new(server);
-    let state = Arc::new(State::new(out.clone()));
+    let mut state = State::new(out.clone());
+    state.root = Some(root.clone());
+    let state = Arc::new(state);
     // Watch before the first build, so a save during it is not lost.
     let watcher = watcher::FileWatcher::start(&root, options.poll)?;
     let mut preview = Preview::new(root.clone(), out.clone(), url.clone());
