@@ -421,6 +421,16 @@ pub enum Direction {
     Decrease,
 }
 
+impl Direction {
+    /// The value as written in content files, also used in UI string ids.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ColumnKind {

@@ -659,10 +659,7 @@ fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<Indicat
         chart,
         title: ctx.txt(&indicator.title),
         unit: ctx.opt_txt(&indicator.unit),
-        direction: indicator.direction.map(|d| match d {
-            crate::content::Direction::Increase => "increase",
-            crate::content::Direction::Decrease => "decrease",
-        }),
+        direction: indicator.direction.map(|d| d.as_str()),
         target_value: indicator
             .target
             .as_ref()
@@ -1429,10 +1426,7 @@ pub fn metric(ctx: &Ctx, id: &crate::content::Id) -> Result<MetricView, String> 
         title: ctx.txt(&metric.data.title),
         unit: ctx.opt_txt(&metric.data.unit),
         description: metric.data.description.as_ref().map(|d| ctx.md(d, 2)),
-        direction: metric.data.direction.map(|d| match d {
-            crate::content::Direction::Increase => "increase",
-            crate::content::Direction::Decrease => "decrease",
-        }),
+        direction: metric.data.direction.map(|d| d.as_str()),
         values,
         chart,
     })
