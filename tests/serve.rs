@@ -425,8 +425,8 @@ fn folders_types_errors_and_the_theme_404() {
     let head = request(preview.addr, "HEAD", "/fi/");
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
-    // The API's place answers in JSON.
-    let api = preview.get("/api/search?q=py%C3%B6r%C3%A4ily");
+    // Unknown API paths answer in JSON too.
+    let api = preview.get("/api/nothing?q=py%C3%B6r%C3%A4ily");
     assert_eq!(api.status, 404);
     assert_eq!(api.header("Content-Type"), Some("application/json"));
 }
