@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::{self, Site};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output;
 use crate::render::{self, OutputFile, Theme};
@@ -56,12 +56,25 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             format!("{url}/")
         };
     }
-    let mut diagnostics = Diagnostics::default();
-    let i18n = I18n::load(&root.join("i18n"), &site.config.languages);
-    let theme = Theme::load(root, &site.config.theme);
+    let (i18n, theme) = load_strings_and_theme(root, &site)?;
+    Ok(Loaded {
+        site,
+        i18n,
+        theme,
+        warnings,
+    })
+}
+
+/// UI strings and theme for a site (IO), checked against each other: every
+/// language has the same UI strings, and every string a template names exists.
+pub fn load_strings_and_theme(root: &Path, site: &Site) -> Result<(Arc<I18n>, Theme), Diagnostics> {
+    let config = &site.config;
+    let i18n = I18n::load(&root.join("i18n"), &config.languages);
+    let theme = Theme::load(root, &config.theme);
     let (i18n, theme) = match (i18n, theme) {
         (Ok(i18n), Ok(theme)) => (i18n, theme),
         (i18n, theme) => {
+            let mut diagnostics = Diagnostics::default();
             if let Err(d) = i18n {
                 diagnostics.extend(d);
             }
@@ -71,44 +84,41 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             return Err(diagnostics);
         }
     };
-    // Every language has the same UI strings: a lookup never falls back silently.
-    let default_ids = i18n.ids(site.config.default_language());
-    for lang in &site.config.languages[1..] {
+    let mut diagnostics = Diagnostics::default();
+    // A lookup never falls back to another language silently.
+    let default = config.default_language();
+    let default_ids = i18n.ids(default);
+    for lang in &config.languages[1..] {
         let ids = i18n.ids(lang);
         for id in default_ids.symmetric_difference(&ids) {
             let (has, lacks) = if ids.contains(id) {
-                (lang.as_str(), site.config.default_language())
+                (lang.as_str(), default)
             } else {
-                (site.config.default_language(), lang.as_str())
+                (default, lang.as_str())
             };
-            diagnostics.push(Diagnostic::error(
+            diagnostics.error(
                 Location::file(format!("i18n/{lacks}")),
                 format!("the UI string `{id}` is in i18n/{has}/ but not in i18n/{lacks}/"),
-            ));
+            );
         }
     }
-    // A template that names a UI string missing in some language is an error.
     for id in theme.message_ids() {
-        for lang in &site.config.languages {
+        for lang in &config.languages {
             if !i18n.has(lang, &id) {
-                diagnostics.push(Diagnostic::error(
+                diagnostics.error(
                     Location::file(format!("i18n/{lang}")),
                     format!(
                         "the theme uses the UI string `{id}`, which i18n/{lang}/ does not define"
                     ),
-                ));
+                );
             }
         }
     }
     if diagnostics.has_errors() {
-        return Err(diagnostics);
+        Err(diagnostics)
+    } else {
+        Ok((Arc::new(i18n), theme))
     }
-    Ok(Loaded {
-        site,
-        i18n: Arc::new(i18n),
-        theme,
-        warnings,
-    })
 }
 
 /// Render a loaded site in memory.

@@ -101,7 +101,8 @@ pub fn export(site: &Site) -> Vec<OutputFile> {
     files
 }
 
-fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+/// Pretty JSON with a final newline, as the downloads are written.
+pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).expect("the model serializes to JSON");
     bytes.push(b'\n');
     bytes

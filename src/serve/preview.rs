@@ -9,8 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
 use super::classify::{Rebuild, Touched, classify, removed_routes, scorecard_routes};
 use super::incremental::{Reload, reload_scorecards};
 use crate::build;
@@ -19,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output;
 use crate::render::urls::{Route, all_routes, dir, file_of};
-use crate::render::{OutputFile, Renderer, Theme, feeds, views};
+use crate::render::{OutputFile, Renderer, feeds, views};
 
 /// A site that built without errors, kept to re-render parts of it.
 pub struct Good {
@@ -280,7 +278,7 @@ impl Preview {
                 } else {
                     (good.site.clone(), good.warnings.clone())
                 };
-                let (i18n, theme) = load_strings_and_theme(&self.root, &site)?;
+                let (i18n, theme) = crate::build::load_strings_and_theme(&self.root, &site)?;
                 let renderer = Renderer::new(&theme, i18n.clone())?;
                 lap(report, "load");
                 let files = everything(&renderer, &site, &i18n)?;
@@ -487,7 +485,7 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     for scorecard in new.scorecards.iter().filter(|s| files.contains(&s.file)) {
         outputs.push(OutputFile {
             path: crate::data::scorecard_path(scorecard, "json"),
-            bytes: to_json(&crate::data::scorecard_record(scorecard)),
+            bytes: crate::data::to_json(&crate::data::scorecard_record(scorecard)),
         });
         outputs.push(OutputFile {
             path: crate::data::scorecard_path(scorecard, "csv"),
@@ -496,69 +494,9 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     }
     outputs.push(OutputFile {
         path: crate::data::DATASET_PATH.into(),
-        bytes: to_json(&crate::data::dataset(new)),
+        bytes: crate::data::to_json(&crate::data::dataset(new)),
     });
     outputs
-}
-
-fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("the model serializes to JSON");
-    bytes.push(b'\n');
-    bytes
-}
-
-/// UI strings and theme, checked as `build::load` checks them.
-fn load_strings_and_theme(root: &Path, site: &Site) -> Result<(Arc<I18n>, Theme), Diagnostics> {
-    let config = &site.config;
-    let i18n = I18n::load(&root.join("i18n"), &config.languages);
-    let theme = Theme::load(root, &config.theme);
-    let (i18n, theme) = match (i18n, theme) {
-        (Ok(i18n), Ok(theme)) => (i18n, theme),
-        (i18n, theme) => {
-            let mut diagnostics = Diagnostics::default();
-            if let Err(d) = i18n {
-                diagnostics.extend(d);
-            }
-            if let Err(d) = theme {
-                diagnostics.extend(d);
-            }
-            return Err(diagnostics);
-        }
-    };
-    let mut diagnostics = Diagnostics::default();
-    let default = config.default_language();
-    let default_ids = i18n.ids(default);
-    for lang in &config.languages[1..] {
-        let ids = i18n.ids(lang);
-        for id in default_ids.symmetric_difference(&ids) {
-            let (has, lacks) = if ids.contains(id) {
-                (lang.as_str(), default)
-            } else {
-                (default, lang.as_str())
-            };
-            diagnostics.error(
-                Location::file(format!("i18n/{lacks}")),
-                format!("the UI string `{id}` is in i18n/{has}/ but not in i18n/{lacks}/"),
-            );
-        }
-    }
-    for id in theme.message_ids() {
-        for lang in &config.languages {
-            if !i18n.has(lang, &id) {
-                diagnostics.error(
-                    Location::file(format!("i18n/{lang}")),
-                    format!(
-                        "the theme uses the UI string `{id}`, which i18n/{lang}/ does not define"
-                    ),
-                );
-            }
-        }
-    }
-    if diagnostics.has_errors() {
-        Err(diagnostics)
-    } else {
-        Ok((Arc::new(i18n), theme))
-    }
 }
 
 /// Files under `dir`, as paths relative to `base` with `/`.
