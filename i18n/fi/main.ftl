@@ -199,6 +199,14 @@ not-found-home = Etusivulle
 
 ## Kaaviot
 
+chart-status-title = { $name }: tavoitteiden tilanne
+chart-status-summary = { $total ->
+    [one] { $total } tavoite
+   *[other] { $total } tavoitetta
+}: saavutettu { $achieved }, etenee { $on_track }, vaarassa { $at_risk }, ei saavutettu { $not_achieved }, ei arvioitu { $not_assessed }.
+status-table-caption = Tavoitteiden määrä tilan mukaan
+status-table-status = Tila
+status-table-count = Tavoitteita
 chart-actual = Toteuma (TP)
 chart-budget = Talousarvio (TA)
 chart-measured = Mitattu arvo

@@ -199,6 +199,14 @@ not-found-home = Till startsidan
 
 ## Diagram
 
+chart-status-title = { $name }: målens läge
+chart-status-summary = { $total ->
+    [one] { $total } mål
+   *[other] { $total } mål
+}: uppnått { $achieved }, framskrider { $on_track }, i fara { $at_risk }, inte uppnått { $not_achieved }, inte bedömt { $not_assessed }.
+status-table-caption = Antal mål efter läge
+status-table-status = Läge
+status-table-count = Mål
 chart-actual = Utfall (BS)
 chart-budget = Budget (BU)
 chart-measured = Uppmätt värde

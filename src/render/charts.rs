@@ -69,18 +69,17 @@ pub fn bar_chart(
     let bar_width = (group_width * 0.7 / per_group).min(56.0);
 
     let mut svg = String::new();
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
+    let title_id = format!("{id}_title");
+    let desc_id = format!("{id}_desc");
     let _ = write!(
         svg,
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>\
-<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#0b3a6f\" stroke-width=\"3\"/></pattern>\
-<pattern id=\"{id}-dots\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><circle cx=\"3\" cy=\"3\" r=\"1.6\" fill=\"#0b3a6f\"/></pattern></defs>",
+<defs>{}</defs>",
         HEIGHT + 28.0,
         xml_escape(title),
         xml_escape(summary),
+        patterns(id),
     );
     // Legend: a swatch and a name per series.
     for (i, name) in series_names.iter().enumerate() {
@@ -168,13 +167,95 @@ pub fn bar_chart(
     }
 }
 
-/// Series are told apart by pattern: solid, hatched, dotted, outline.
+/// One row of a status chart: the status's key, its name and how many.
+#[derive(Debug, Clone)]
+pub struct StatusBar {
+    pub status: &'static str,
+    pub label: String,
+    pub count: usize,
+}
+
+const STATUS_ROW: f64 = 30.0;
+const STATUS_WIDTH: f64 = 420.0;
+const STATUS_LABELS: f64 = 130.0;
+
+/// A horizontal bar per status, every status shown (zero too), each bar
+/// with its own pattern and with its name and count written beside it, so
+/// that nothing depends on telling colours apart.
+pub fn status_chart(id: &str, title: &str, summary: &str, bars: &[StatusBar]) -> Chart {
+    let height = bars.len() as f64 * STATUS_ROW + 8.0;
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
+    let plot = STATUS_WIDTH - STATUS_LABELS - 40.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart status-chart\" viewBox=\"0 0 {STATUS_WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}_title {id}_desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{id}_title\">{}</title><desc id=\"{id}_desc\">{}</desc><defs>{}</defs>",
+        xml_escape(title),
+        xml_escape(summary),
+        patterns(id),
+    );
+    for (row, bar) in bars.iter().enumerate() {
+        let top = 4.0 + row as f64 * STATUS_ROW;
+        let width = bar.count as f64 / max * plot;
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"chart-text\">{}</text>\
+<rect x=\"{STATUS_LABELS}\" y=\"{:.1}\" width=\"{:.1}\" height=\"20\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/>\
+<text x=\"{:.1}\" y=\"{:.1}\" class=\"chart-value\">{}</text>",
+            STATUS_LABELS - 10.0,
+            top + 15.0,
+            xml_escape(&bar.label),
+            top,
+            width.max(1.0),
+            fill(id, status_series(bar.status)),
+            STATUS_LABELS + width + 8.0,
+            top + 15.0,
+            bar.count,
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"{STATUS_LABELS}\" x2=\"{STATUS_LABELS}\" y1=\"0\" y2=\"{height}\" stroke=\"#1b1e23\" stroke-width=\"1.5\"/></svg>"
+    );
+    Chart {
+        id: id.to_string(),
+        svg,
+        summary: summary.to_string(),
+    }
+}
+
+/// A status's pattern, in the order of the status scale.
+fn status_series(status: &str) -> usize {
+    match status {
+        "achieved" => 0,
+        "on-track" => 1,
+        "at-risk" => 2,
+        "not-achieved" => 4,
+        _ => 3,
+    }
+}
+
+/// The fill patterns of a chart, named after its id. The ids inside a chart
+/// join with `_`, which content ids never contain, so no two charts' ids meet.
+fn patterns(id: &str) -> String {
+    format!(
+        "<pattern id=\"{id}_hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#0b3a6f\" stroke-width=\"3\"/></pattern>\
+<pattern id=\"{id}_dots\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><circle cx=\"3\" cy=\"3\" r=\"1.6\" fill=\"#0b3a6f\"/></pattern>\
+<pattern id=\"{id}_cross\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><path d=\"M0 0L8 8M8 0L0 8\" stroke=\"#0b3a6f\" stroke-width=\"1.5\"/></pattern>"
+    )
+}
+
+/// Series are told apart by pattern: solid, hatched, dotted, outline,
+/// cross-hatched.
 fn fill(id: &str, series: usize) -> String {
-    match series % 4 {
+    match series % 5 {
         0 => "fill=\"#0b3a6f\"".to_string(),
-        1 => format!("fill=\"url(#{id}-hatch)\""),
-        2 => format!("fill=\"url(#{id}-dots)\""),
-        _ => "fill=\"#ffffff\"".to_string(),
+        1 => format!("fill=\"url(#{id}_hatch)\""),
+        2 => format!("fill=\"url(#{id}_dots)\""),
+        3 => "fill=\"#ffffff\"".to_string(),
+        _ => format!("fill=\"url(#{id}_cross)\""),
     }
 }
 
@@ -210,11 +291,11 @@ mod tests {
         assert!(
             chart
                 .svg
-                .contains("<title id=\"c1-title\">Menot &lt;b&gt;</title>")
+                .contains("<title id=\"c1_title\">Menot &lt;b&gt;</title>")
         );
         assert!(chart.svg.contains("Yhteenveto &amp; muuta"));
         assert!(
-            chart.svg.contains("url(#c1-hatch)"),
+            chart.svg.contains("url(#c1_hatch)"),
             "budget bars are hatched"
         );
         assert!(!chart.svg.contains("NaN"));

@@ -202,6 +202,55 @@ impl StatusSummary {
     }
 }
 
+/// A status summary drawn as a chart, with the same counts for its table:
+/// every status, zero counts too.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusChart {
+    pub chart: super::charts::Chart,
+    pub rows: Vec<StatusCount>,
+}
+
+pub fn status_chart(
+    ctx: &Ctx,
+    id: &str,
+    name: &str,
+    summary: &StatusSummary,
+) -> Result<StatusChart, String> {
+    let rows: Vec<StatusCount> = Status::ALL
+        .iter()
+        .map(|s| StatusCount {
+            status: s.as_str(),
+            count: summary
+                .counts
+                .iter()
+                .find(|c| c.status == s.as_str())
+                .map_or(0, |c| c.count),
+        })
+        .collect();
+    let mut args = FluentArgs::new();
+    args.set("name", name.to_string());
+    args.set("total", summary.total as i64);
+    for row in &rows {
+        args.set(row.status.replace('-', "_"), row.count as i64);
+    }
+    let title = ctx.t_args("chart-status-title", &args)?;
+    let text = ctx.t_args("chart-status-summary", &args)?;
+    let bars = rows
+        .iter()
+        .map(|row| {
+            Ok(super::charts::StatusBar {
+                status: row.status,
+                label: ctx.t(&format!("status-{}", row.status))?,
+                count: row.count,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(StatusChart {
+        chart: super::charts::status_chart(id, &title, &text, &bars),
+        rows,
+    })
+}
+
 /// The assessed items of a goal: its targets, or the goal itself.
 pub fn goal_statuses(goal: &Goal) -> Vec<Status> {
     if goal.targets.is_empty() {
@@ -353,6 +402,7 @@ pub struct NetworkView {
 pub struct HomeView {
     pub intro: Option<Txt>,
     pub summary: StatusSummary,
+    pub status_chart: StatusChart,
     pub organisations: Vec<OrganisationCard>,
     pub networks: Vec<NetworkView>,
     pub updates: Vec<UpdateItem>,
@@ -484,6 +534,12 @@ pub fn home(ctx: &Ctx) -> Result<HomeView, String> {
     Ok(HomeView {
         metrics: metric_links(ctx),
         intro: ctx.opt_txt(&site.config.description),
+        status_chart: status_chart(
+            ctx,
+            "status_all",
+            &ctx.txt(&site.config.title).text,
+            &summary,
+        )?,
         summary,
         organisations,
         networks,
@@ -741,6 +797,7 @@ pub struct ThemeView {
     pub title: Txt,
     pub aim: Option<Md>,
     pub summary: StatusSummary,
+    pub status_chart: StatusChart,
     pub goals: Vec<GoalView>,
 }
 
@@ -813,6 +870,7 @@ pub struct ScorecardView {
     pub source: Option<Txt>,
     pub summary: Option<Md>,
     pub status_summary: StatusSummary,
+    pub status_chart: StatusChart,
     pub sections: Vec<SectionView>,
     pub themes: Vec<ThemeView>,
     pub risk_card: Option<RiskCard>,
@@ -1012,11 +1070,19 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
         .themes
         .iter()
         .map(|theme| {
+            let title = ctx.txt(&theme.title);
+            let summary = StatusSummary::from_statuses(theme.goals.iter().flat_map(goal_statuses));
             Ok(ThemeView {
                 id: theme.id.value.to_string(),
-                title: ctx.txt(&theme.title),
+                status_chart: status_chart(
+                    ctx,
+                    &format!("status_{}", theme.id.value),
+                    &title.text,
+                    &summary,
+                )?,
+                title,
                 aim: theme.aim.as_ref().map(|a| ctx.md(a, 4)),
-                summary: StatusSummary::from_statuses(theme.goals.iter().flat_map(goal_statuses)),
+                summary,
                 goals: theme
                     .goals
                     .iter()
@@ -1025,6 +1091,7 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
             })
         })
         .collect::<Result<_, String>>()?;
+    let status_summary = scorecard_summary(scorecard);
     Ok(ScorecardView {
         title: scorecard_title(ctx, scorecard)?,
         organisation: organisation_link(ctx, scorecard.organisation()).ok_or("no organisation")?,
@@ -1036,7 +1103,13 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
         approved: data.approved.map(|d| ctx.date(d)).transpose()?,
         source: ctx.opt_txt(&data.source),
         summary: data.summary.as_ref().map(|s| ctx.md(s, 3)),
-        status_summary: scorecard_summary(scorecard),
+        status_chart: status_chart(
+            ctx,
+            "status_all",
+            &ctx.txt(&data.unit).text,
+            &status_summary,
+        )?,
+        status_summary,
         sections: data
             .sections
             .iter()
