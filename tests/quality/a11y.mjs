@@ -13,7 +13,9 @@
 //      must be on screen with a visible focus indicator, and the skip link must
 //      move focus to its target;
 //   3. takes full-page screenshots of those pages at 320 and 1280 px into
-//      OUT/screenshots/ and checks that nothing overflows horizontally at 320 px.
+//      OUT/screenshots/ and checks that nothing overflows horizontally at 320 px;
+//      the same for each page named by --screenshot LANG-NAME=/path/
+//      (OUT/screenshots/LANG-NAME-WIDTH.png), for people to look at.
 // Writes OUT/a11y-report.json, prints every problem and the summary line
 // `axe: N pages checked, M violations`; exits 1 on any problem, 2 on usage
 // errors. Environment: CHROMIUM (default /usr/bin/chromium),
@@ -37,7 +39,7 @@ const started = Date.now();
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const args = { site: null, out: null, jobs: Number(process.env.A11Y_JOBS || 3) };
+  const args = { site: null, out: null, jobs: Number(process.env.A11Y_JOBS || 3), shots: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,6 +49,11 @@ function parseArgs(argv) {
     if (a === '--site') args.site = value();
     else if (a === '--out') args.out = value();
     else if (a === '--jobs') args.jobs = Number(value());
+    else if (a === '--screenshot') {
+      const m = /^([a-z]{2,3})-([a-z0-9-]+)=(\/.*\/)$/.exec(value());
+      if (!m) usage('--screenshot takes LANG-NAME=/path/, e.g. fi-kemijarvi=/fi/kemijarvi/2025-asuminen-ja-ymparisto/');
+      args.shots.push({ lang: m[1], kind: m[2], url: m[3] });
+    }
     else if (a.startsWith('--site=')) args.site = a.slice(7);
     else if (a.startsWith('--out=')) args.out = a.slice(6);
     else if (a === '-h' || a === '--help') usage(null, 0);
@@ -59,7 +66,7 @@ function parseArgs(argv) {
 
 function usage(message, code = 2) {
   if (message) console.error(`a11y: ${message}`);
-  console.error('usage: node a11y.mjs --site DIR --out DIR [--jobs N]');
+  console.error('usage: node a11y.mjs --site DIR --out DIR [--jobs N] [--screenshot LANG-NAME=/path/ ...]');
   process.exit(code);
 }
 
@@ -484,6 +491,13 @@ async function main() {
     else console.log(`note: no scorecard page (/${lang}/*/*/ with a table) yet; keyboard, screenshot and overflow checks of /${lang}/ cover the home page only`);
   }
 
+  // Pages named on the command line: screenshots and the overflow check only.
+  const shots = [];
+  for (const shot of args.shots) {
+    if (fs.existsSync(path.join(site, shot.url, 'index.html'))) shots.push(shot);
+    else fail('missing', shot.url, `--screenshot names ${shot.url}, which the site does not have`);
+  }
+
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const axeVersion = require('axe-core/package.json').version;
   const server = await serve(site);
@@ -549,6 +563,11 @@ async function main() {
       jobs.push(async (page, problems) => report.screenshots.push(await screenshotAndOverflow(page, origin, t.lang, t.kind, t.url, w, outDir, problems)));
     }
   }
+  for (const t of shots) {
+    for (const w of WIDTHS) {
+      jobs.push(async (page, problems) => report.screenshots.push(await screenshotAndOverflow(page, origin, t.lang, t.kind, t.url, w, outDir, problems)));
+    }
+  }
   const kbWorker = async () => {
     const page = await context.newPage();
     await guardNavigation(page);
@@ -603,7 +622,7 @@ async function main() {
   const ovFailures = failures.filter((f) => f.kind === 'overflow').length;
   const other = failures.filter((f) => f.kind === 'load' || f.kind === 'error').length;
   console.log(`keyboard: ${report.keyboard.length} walks (${targets.length} pages x ${WIDTHS.length} widths), ${kbFailures} problems; ` +
-    `overflow at 320 px: ${ovFailures} of ${targets.length} pages; screenshots: ${report.screenshots.length} in ${path.join(outDir, 'screenshots')}`);
+    `overflow at 320 px: ${ovFailures} of ${targets.length + shots.length} pages; screenshots: ${report.screenshots.length} in ${path.join(outDir, 'screenshots')}`);
   if (other) console.log(`load/errors: ${other} problems`);
   console.log(`a11y: axe ${axeSeconds.toFixed(1)} s, keyboard+screenshots ${kbSeconds.toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (violationNodes) console.log(`axe: the ${violations} violations concern ${violationNodes} elements`);

@@ -174,7 +174,13 @@ step "gate 3/3: axe-core (WCAG 2.1 A/AA), keyboard, screenshots, 320 px overflow
 t=$(now)
 # Debian's /usr/bin/chromium wrapper prints a harmless shell error on some
 # machines ("[: ...: unexpected operator"); it is filtered from stderr.
-if node "$QDIR/a11y.mjs" --site "$SITE" --out "$OUT" 2> >(grep -v 'unexpected operator$' >&2); then r=ok; else r=FAILED; fi
+# The Kemijärvi scorecard page with its charts, in Finnish and English, for people to look at.
+shots=()
+if [ "$CONTENT_ROOT" = . ]; then
+  shots=(--screenshot fi-kemijarvi=/fi/kemijarvi/2025-asuminen-ja-ymparisto/
+    --screenshot en-kemijarvi=/en/kemijarvi/2025-asuminen-ja-ymparisto/)
+fi
+if node "$QDIR/a11y.mjs" --site "$SITE" --out "$OUT" "${shots[@]}" 2> >(grep -v 'unexpected operator$' >&2); then r=ok; else r=FAILED; fi
 record a11y "$r" "$(since "$t")"
 
 # ------------------------------------------------------------------ summary
