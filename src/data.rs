@@ -80,6 +80,12 @@ pub fn scorecard_path(scorecard: &Scorecard, extension: &str) -> String {
 }
 
 pub const DATASET_PATH: &str = "data/tuloskortti.json";
+/// JSON Schema of the dataset.
+pub const DATASET_SCHEMA_PATH: &str = "data/tuloskortti.schema.json";
+/// JSON Schema of each scorecard's JSON.
+pub const SCORECARD_SCHEMA_PATH: &str = "data/scorecard.schema.json";
+/// The CSV files' columns, as W3C CSV on the Web metadata (CSVW).
+pub const CSV_METADATA_PATH: &str = "data/tuloskortti.csv-metadata.json";
 
 /// Every open-data file of the site.
 pub fn export(site: &Site) -> Vec<OutputFile> {
@@ -98,14 +104,113 @@ pub fn export(site: &Site) -> Vec<OutputFile> {
         path: DATASET_PATH.into(),
         bytes: to_json(&dataset(site)),
     });
+    files.push(OutputFile {
+        path: DATASET_SCHEMA_PATH.into(),
+        bytes: to_json(&crate::schema::dataset()),
+    });
+    files.push(OutputFile {
+        path: SCORECARD_SCHEMA_PATH.into(),
+        bytes: to_json(&crate::schema::scorecard_download()),
+    });
+    files.push(OutputFile {
+        path: CSV_METADATA_PATH.into(),
+        bytes: to_json(&csv_metadata(site)),
+    });
     files
 }
 
-/// Pretty JSON with a final newline, as the downloads are written.
+/// What each CSV column holds, in the W3C's vocabulary for tabular data
+/// (CSVW), for every scorecard's CSV: a spreadsheet or a CSVW validator
+/// reads the columns' types from it.
+pub fn csv_metadata(site: &Site) -> serde_json::Value {
+    use serde_json::json;
+    let id = json!({"base": "string", "format": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"});
+    let optional_id = json!({"base": "string", "format": "^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$"});
+    let text = json!({"base": "string"});
+    let columns: Vec<serde_json::Value> = CSV_HEADER
+        .iter()
+        .map(|&name| {
+            let (datatype, required, description) = match name {
+                "organisation" => (id.clone(), true, "The organisation's id."),
+                "scorecard" => (id.clone(), true, "The scorecard's id."),
+                "year" => (json!("integer"), true, "The scorecard's year."),
+                "record" => (
+                    json!({"base": "string", "format": "^(indicator|key_figure)$"}),
+                    true,
+                    "indicator: a measured value of an indicator; key_figure: a cell of a key-figure table.",
+                ),
+                "theme" | "goal" | "target" => (
+                    optional_id.clone(),
+                    false,
+                    "The id of the theme, goal or target the indicator belongs to (indicator rows).",
+                ),
+                "table" => (optional_id.clone(), false, "The key-figure table's id (key_figure rows)."),
+                "label_fi" | "label_sv" | "label_en" => (
+                    text.clone(),
+                    false,
+                    "The indicator's or the row's name in Finnish, Swedish, English.",
+                ),
+                "period" => (
+                    json!({"base": "string", "format": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-H[12]|-Q[1-4])?$"}),
+                    true,
+                    "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4.",
+                ),
+                "column" => (
+                    json!({"base": "string", "format": "^(actual|budget|plan)?$"}),
+                    false,
+                    "actual, budget or plan (key_figure rows).",
+                ),
+                "value" => (
+                    json!({"base": "double", "format": {"decimalChar": "."}}),
+                    true,
+                    "The number, with a full stop and no grouping.",
+                ),
+                _ => (text.clone(), false, "EUR, percent, count, or the unit's name."),
+            };
+            json!({
+                "name": name,
+                "titles": name,
+                "datatype": datatype,
+                "required": required,
+                "dc:description": description,
+            })
+        })
+        .collect();
+    json!({
+        "@context": "http://www.w3.org/ns/csvw",
+        "dc:title": site.config.title.get(site.config.default_language(), site.config.default_language()).unwrap_or_default(),
+        "dc:license": licence(site),
+        "dialect": {"encoding": "utf-8", "header": true, "lineTerminators": ["\r\n"]},
+        "tableSchema": {"columns": columns},
+        "tables": site
+            .scorecards
+            .iter()
+            .map(|s| json!({"url": scorecard_path(s, "csv").trim_start_matches("data/")}))
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// Pretty JSON with a final newline, as the downloads are written. Fields
+/// the content leaves out are left out here too (no `null` members), so a
+/// download reads like the content file and passes the same schema; `null`
+/// stays where it means something, such as an empty cell in `values`.
 pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("the model serializes to JSON");
+    let mut value = serde_json::to_value(value).expect("the model serializes to JSON");
+    drop_absent_fields(&mut value);
+    let mut bytes = serde_json::to_vec_pretty(&value).expect("a JSON value serializes");
     bytes.push(b'\n');
     bytes
+}
+
+fn drop_absent_fields(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(members) => {
+            members.retain(|_, v| !v.is_null());
+            members.values_mut().for_each(drop_absent_fields);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_absent_fields),
+        _ => {}
+    }
 }
 
 pub const CSV_HEADER: [&str; 15] = [

@@ -59,6 +59,47 @@ pub fn for_kind(kind: &str) -> Option<Value> {
     }))
 }
 
+/// The schema of the whole dataset download, `data/tuloskortti.json`: the
+/// content files' own definitions, with every id filled in.
+pub fn dataset() -> Value {
+    json!({
+        "$schema": DRAFT,
+        "title": "tuloskortti dataset",
+        "description": "Every organisation, network, shared metric and scorecard of the site, in every language. Texts are a string in the first of `languages`, or {fi: ..., sv: ..., en: ...}.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["format", "version", "title", "base_url", "languages", "licence", "organisations", "networks", "metrics", "scorecards"],
+        "properties": {
+            "format": {"const": "tuloskortti-dataset"},
+            "version": {"const": crate::data::FORMAT_VERSION},
+            "title": reference("text"),
+            "base_url": reference("url"),
+            "languages": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}},
+            "licence": {"type": "string"},
+            "organisations": list_of(with_id("organisation")),
+            "networks": reference("networks"),
+            "metrics": reference("metrics"),
+            "scorecards": list_of(with_id("scorecard")),
+        },
+        "$defs": definitions(),
+    })
+}
+
+/// The schema of one scorecard's download, `data/<org>/<scorecard>.json`.
+pub fn scorecard_download() -> Value {
+    let mut schema = with_id("scorecard");
+    let object = schema.as_object_mut().expect("an object");
+    object.insert("$schema".into(), json!(DRAFT));
+    object.insert("title".into(), json!("tuloskortti scorecard"));
+    object.insert("$defs".into(), definitions());
+    schema
+}
+
+/// A definition whose `id` is required (downloads always carry it).
+fn with_id(name: &str) -> Value {
+    json!({"allOf": [reference(name), {"required": ["id"]}]})
+}
+
 fn reference(name: &str) -> Value {
     json!({"$ref": format!("#/$defs/{name}")})
 }

@@ -22,10 +22,10 @@ fn scorecard_json_round_trips_to_the_same_model() {
     let (_site, files) = built();
     let bytes = &files["data/testila/2024-tekniikka.json"];
     let model: ScorecardFile = serde_json::from_slice(bytes).expect("the JSON loads back");
-    let again = serde_json::to_vec_pretty(&model).unwrap();
+    let again = tuloskortti::data::to_json(&model);
     assert_eq!(
-        String::from_utf8_lossy(&again).trim_end(),
-        String::from_utf8_lossy(bytes).trim_end()
+        String::from_utf8_lossy(&again),
+        String::from_utf8_lossy(bytes)
     );
     assert_eq!(
         model.key_figures[0].rows[0].values.value,
@@ -158,11 +158,11 @@ fn pages_link_their_downloads_and_feed() {
 
 /// The numbers printed under the bars of each chart on a page.
 fn chart_values(html: &str) -> Vec<Vec<String>> {
-    html.split("<svg class=\"chart\"")
+    html.split("<svg class=\"chart")
         .skip(1)
         .map(|rest| {
             let svg = format!(
-                "<svg class=\"chart\"{}",
+                "<svg class=\"chart{}",
                 &rest[..rest.find("</svg>").expect("closed svg") + 6]
             );
             let (values, _) = xml_values(svg.as_bytes(), "text", "class");
@@ -205,20 +205,24 @@ fn charts_are_valid_svg_and_show_the_content_numbers() {
     let fi = site.read("public/fi/testila/2024-tekniikka/index.html");
     let en = site.read("public/en/testila/2024-tekniikka/index.html");
     let (fi_charts, en_charts) = (chart_values(&fi), chart_values(&en));
-    // The indicator (2 values) and the one euro row; the percent row has no chart.
-    assert_eq!(fi_charts.len(), 2, "{fi_charts:?}");
+    // The status of the scorecard and of its one theme (achieved 1, on
+    // track 1, at risk 0, not achieved 0, not assessed 0), the indicator
+    // (2 values) and the one euro row; the percent row has no chart.
+    assert_eq!(fi_charts.len(), 4, "{fi_charts:?}");
+    assert_eq!(fi_charts[0], ["1", "1", "0", "0", "0"]);
+    assert_eq!(fi_charts[1], fi_charts[0]);
     assert_eq!(
-        fi_charts[0],
+        fi_charts[2],
         ["1,25", "3,5"],
         "indicator values in period order"
     );
     assert_eq!(
-        fi_charts[1],
+        fi_charts[3],
         ["-1\u{a0}234\u{a0}567", "-1\u{a0}300\u{a0}000"]
     );
-    assert_eq!(en_charts[1], ["-1,234,567", "-1,300,000"]);
+    assert_eq!(en_charts[3], ["-1,234,567", "-1,300,000"]);
     // The same numbers are in the data table next to the chart.
-    for n in &fi_charts[1] {
+    for n in &fi_charts[3] {
         assert!(
             fi.contains(&format!("<td class=\"num\">{n}</td>")),
             "table has {n}"
@@ -307,4 +311,295 @@ fn a_goal_links_its_versions_in_other_follow_ups() {
         page.contains("status-at-risk"),
         "the earlier status is shown"
     );
+}
+
+/// Fields of CSV text (RFC 4180: quoted fields, doubled quotes, CRLF).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && record.is_empty(),
+        "the CSV ends with a line end"
+    );
+    records
+}
+
+/// Every way a CSV breaks its CSVW table schema: header, required cells,
+/// datatypes (integer, double, string with a format).
+fn csvw_errors(columns: &[serde_json::Value], records: &[Vec<String>]) -> Vec<String> {
+    let mut errors = Vec::new();
+    let titles: Vec<&str> = columns
+        .iter()
+        .map(|c| c["titles"].as_str().unwrap())
+        .collect();
+    if records
+        .first()
+        .map(|h| h.iter().map(String::as_str).collect::<Vec<_>>())
+        != Some(titles.clone())
+    {
+        errors.push(format!("the header is not {titles:?}"));
+    }
+    for (n, record) in records.iter().enumerate().skip(1) {
+        if record.len() != columns.len() {
+            errors.push(format!("row {n}: {} fields", record.len()));
+            continue;
+        }
+        for (column, cell) in columns.iter().zip(record) {
+            let name = column["name"].as_str().unwrap();
+            if cell.is_empty() {
+                if column["required"] == true {
+                    errors.push(format!("row {n}: `{name}` is empty"));
+                }
+                continue;
+            }
+            let datatype = &column["datatype"];
+            let base = datatype["base"].as_str().or(datatype.as_str()).unwrap();
+            let ok = match base {
+                "integer" => cell.parse::<i64>().is_ok(),
+                "double" => cell.parse::<f64>().is_ok_and(f64::is_finite),
+                "string" => match datatype["format"].as_str() {
+                    Some(pattern) => jsonschema::is_valid(
+                        &serde_json::json!({"type": "string", "pattern": pattern}),
+                        &serde_json::json!(cell),
+                    ),
+                    None => true,
+                },
+                other => panic!("datatype {other} is not checked here"),
+            };
+            if !ok {
+                errors.push(format!(
+                    "row {n}: `{name}` = {cell:?} is not a {base} {datatype}"
+                ));
+            }
+        }
+    }
+    errors
+}
+
+#[test]
+fn downloads_validate_against_the_schemas_they_publish() {
+    use serde_json::{Value, json};
+    use tuloskortti::data;
+    let loaded = tuloskortti::build::load(&common::repo_root(), None).expect("the example loads");
+    let files: std::collections::BTreeMap<String, Vec<u8>> = data::export(&loaded.site)
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let value = |path: &str| -> Value { serde_json::from_slice(&files[path]).unwrap() };
+    let errors = |schema: &jsonschema::Validator, instance: &Value| -> Vec<String> {
+        schema
+            .iter_errors(instance)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect()
+    };
+
+    // The dataset and each scorecard's JSON, against the JSON Schemas beside them.
+    let dataset_schema = jsonschema::validator_for(&value(data::DATASET_SCHEMA_PATH)).unwrap();
+    let scorecard_schema = jsonschema::validator_for(&value(data::SCORECARD_SCHEMA_PATH)).unwrap();
+    let dataset = value(data::DATASET_PATH);
+    assert_eq!(errors(&dataset_schema, &dataset), Vec::<String>::new());
+    let scorecard_files: Vec<&String> = files
+        .keys()
+        .filter(|p| p.ends_with(".json") && p.matches('/').count() == 2)
+        .collect();
+    assert_eq!(scorecard_files.len(), loaded.site.scorecards.len());
+    for path in &scorecard_files {
+        assert_eq!(
+            errors(&scorecard_schema, &value(path)),
+            Vec::<String>::new(),
+            "{path}"
+        );
+    }
+    // The schemas reject what the model would not load.
+    let mut broken = dataset.clone();
+    broken["scorecards"][0]["year"] = json!("2021");
+    broken["scorecards"][0]["themes"][0]["goals"][0]["status"] = json!("done");
+    assert_eq!(
+        errors(&dataset_schema, &broken).len(),
+        2,
+        "{:?}",
+        errors(&dataset_schema, &broken)
+    );
+    let mut without_id = value(scorecard_files[0]);
+    without_id.as_object_mut().unwrap().remove("id");
+    assert!(!scorecard_schema.is_valid(&without_id));
+
+    // Each CSV against the CSVW metadata: every table listed, every row valid.
+    let metadata = value(data::CSV_METADATA_PATH);
+    let columns = metadata["tableSchema"]["columns"].as_array().unwrap();
+    let listed: Vec<String> = metadata["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| format!("data/{}", t["url"].as_str().unwrap()))
+        .collect();
+    let csvs: Vec<String> = files
+        .keys()
+        .filter(|p| p.ends_with(".csv"))
+        .cloned()
+        .collect();
+    assert_eq!(listed, csvs);
+    let mut rows = 0;
+    for path in &csvs {
+        let text = std::str::from_utf8(&files[path]).unwrap();
+        let records = csv_records(text.strip_prefix('\u{feff}').expect("a BOM"));
+        assert_eq!(
+            csvw_errors(columns, &records),
+            Vec::<String>::new(),
+            "{path}"
+        );
+        rows += records.len() - 1;
+    }
+    let values: usize = loaded.site.scorecards.iter().map(data::value_count).sum();
+    assert_eq!(rows, values, "one row per value in the content");
+    // The check is not a yes-to-everything either.
+    let text = std::str::from_utf8(&files[&csvs[0]]).unwrap();
+    let mut records = csv_records(text.trim_start_matches('\u{feff}'));
+    let value_column = columns.iter().position(|c| c["name"] == "value").unwrap();
+    records[1][value_column] = "1 234,5".into();
+    records[1][3] = "forecast".into();
+    assert_eq!(csvw_errors(columns, &records).len(), 2);
+}
+
+/// The chart whose id is `id` on a page: its SVG, well-formed, and the
+/// numbers printed on its bars.
+fn chart_by_id(html: &str, id: &str) -> Option<(String, Vec<String>)> {
+    let at = html.find(&format!("<title id=\"{id}_title\">"))?;
+    let start = html[..at].rfind("<svg").unwrap();
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap() + 6];
+    let values = chart_values(svg).pop().unwrap();
+    Some((svg.to_string(), values))
+}
+
+/// A number as the Finnish pages print it: no-break spaces between
+/// thousands, a decimal comma.
+fn parse_fi(text: &str) -> f64 {
+    text.replace(['\u{a0}', ' '], "")
+        .replace(',', ".")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {text:?}"))
+}
+
+/// Texts of the table cells (`<td>`) of a page, tags removed.
+fn table_cells(html: &str) -> Vec<String> {
+    html.split("<td")
+        .skip(1)
+        .map(|rest| {
+            let cell = &rest[rest.find('>').unwrap() + 1..rest.find("</td>").unwrap()];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in cell.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_chart_of_the_example_site_has_a_title_a_table_and_the_content_numbers() {
+    use tuloskortti::content::{FigureUnit, Status};
+    let loaded = tuloskortti::build::load(&common::repo_root(), None).expect("the example loads");
+    let pages: std::collections::BTreeMap<String, String> = tuloskortti::build::render(&loaded)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path, String::from_utf8(f.bytes).unwrap()))
+        .collect();
+
+    // Every chart on every page: well-formed SVG (chart_values parses it),
+    // a title and a description, and each printed number in a table cell
+    // of the same page.
+    let mut charts = 0;
+    for (path, html) in &pages {
+        let cells = table_cells(html);
+        for (n, values) in chart_values(html).iter().enumerate() {
+            let svg = html.split("<svg class=\"chart").nth(n + 1).unwrap();
+            let svg = &svg[..svg.find("</svg>").unwrap()];
+            for tag in ["<title id=", "<desc id="] {
+                assert!(svg.contains(tag), "{path}: chart {n} lacks {tag}");
+            }
+            assert!(!values.is_empty(), "{path}: chart {n} shows no numbers");
+            for value in values {
+                assert!(
+                    cells
+                        .iter()
+                        .any(|c| c == value || c.starts_with(&format!("{value} ("))),
+                    "{path}: chart {n} shows {value}, which no table cell of the page has"
+                );
+            }
+            charts += 1;
+        }
+    }
+    assert!(charts >= 60, "{charts} charts");
+
+    // The numbers are the content's: parsed back from the Finnish pages.
+    let (mut figure_charts, mut status_charts) = (0, 0);
+    for scorecard in &loaded.site.scorecards {
+        let page = &pages[&format!(
+            "fi/{}/{}/index.html",
+            scorecard.organisation(),
+            scorecard.id
+        )];
+        for table in &scorecard.data.key_figures {
+            for (i, row) in table.rows.iter().enumerate() {
+                let chart = chart_by_id(page, &format!("chart-{}-{i}", table.id.value));
+                if row.unit != FigureUnit::Eur || row.values.value.iter().all(Option::is_none) {
+                    assert!(chart.is_none(), "only euro rows with values have a chart");
+                    continue;
+                }
+                let (_, shown) = chart.expect("a euro row has a chart");
+                let shown: Vec<f64> = shown.iter().map(|v| parse_fi(v)).collect();
+                let content: Vec<f64> = row.values.value.iter().flatten().copied().collect();
+                assert_eq!(shown, content, "{}: {}", scorecard.id, table.id.value);
+                figure_charts += 1;
+            }
+        }
+        // The status chart counts the goals' (or their targets') statuses.
+        let (_, shown) = chart_by_id(page, "status_all").expect("a status chart");
+        let statuses: Vec<Status> = scorecard
+            .goals()
+            .flat_map(|(_, goal)| {
+                let assessed = goal.targets.iter().map(|t| t.status);
+                if goal.targets.is_empty() {
+                    vec![goal.status.unwrap_or(Status::NotAssessed)]
+                } else {
+                    assessed.map(|s| s.unwrap_or(Status::NotAssessed)).collect()
+                }
+            })
+            .collect();
+        let counts: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| statuses.iter().filter(|x| *x == s).count().to_string())
+            .collect();
+        assert_eq!(shown, counts, "{}", scorecard.id);
+        status_charts += 1;
+    }
+    assert!(figure_charts >= 10, "{figure_charts} key-figure charts");
+    assert_eq!(status_charts, loaded.site.scorecards.len());
 }

@@ -162,6 +162,10 @@ download-data = Download data
 download-json = JSON
 download-csv = CSV (Excel)
 download-dataset = All data (JSON)
+download-described = What the files contain
+download-schema = JSON Schema
+download-csv-metadata = CSV columns (CSVW)
+download-dataset-schema = Description of all data (JSON Schema)
 licence-line = Data licence: { $licence }. You may use the data freely when you name the source.
 
 ## Accessibility statement

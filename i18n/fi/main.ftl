@@ -167,6 +167,10 @@ download-data = Lataa tiedot
 download-json = JSON
 download-csv = CSV (Excel)
 download-dataset = Kaikki tiedot (JSON)
+download-described = Tiedostojen kuvaus
+download-schema = JSON Schema
+download-csv-metadata = CSV-sarakkeet (CSVW)
+download-dataset-schema = Kaikkien tietojen kuvaus (JSON Schema)
 licence-line = Tietojen lisenssi: { $licence }. Saat käyttää tietoja vapaasti, kun mainitset lähteen.
 
 ## Saavutettavuusseloste

@@ -167,6 +167,10 @@ download-data = Ladda ner data
 download-json = JSON
 download-csv = CSV (Excel)
 download-dataset = Alla data (JSON)
+download-described = Beskrivning av filerna
+download-schema = JSON Schema
+download-csv-metadata = CSV-kolumnerna (CSVW)
+download-dataset-schema = Beskrivning av alla data (JSON Schema)
 licence-line = Licens för uppgifterna: { $licence }. Du får använda uppgifterna fritt om du anger källan.
 
 ## Tillgänglighetsutlåtande

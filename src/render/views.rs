@@ -299,8 +299,9 @@ pub struct Layout {
     pub pages: Vec<Link>,
     /// This language's Atom feed of updates.
     pub feed: String,
-    /// The whole dataset as JSON.
+    /// The whole dataset as JSON, and its JSON Schema.
     pub dataset: String,
+    pub dataset_schema: String,
     pub licence: String,
 }
 
@@ -354,6 +355,7 @@ pub fn layout(
         pages,
         feed: ctx.link(&super::feeds::feed_path(ctx.lang)),
         dataset: ctx.link(crate::data::DATASET_PATH),
+        dataset_schema: ctx.link(crate::data::DATASET_SCHEMA_PATH),
         licence: crate::data::licence(ctx.site),
     })
 }
@@ -877,6 +879,8 @@ pub struct ScorecardView {
     pub key_figures: Vec<TableView>,
     pub download_json: String,
     pub download_csv: String,
+    pub download_schema: String,
+    pub download_csv_metadata: String,
 }
 
 pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, String> {
@@ -1127,6 +1131,8 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
             .collect::<Result<_, _>>()?,
         download_json: ctx.link(&crate::data::scorecard_path(scorecard, "json")),
         download_csv: ctx.link(&crate::data::scorecard_path(scorecard, "csv")),
+        download_schema: ctx.link(crate::data::SCORECARD_SCHEMA_PATH),
+        download_csv_metadata: ctx.link(crate::data::CSV_METADATA_PATH),
     })
 }
 
