@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostics, Location};
+use crate::fingerprint;
 use crate::i18n::I18n;
 use crate::output;
 use crate::render::{self, OutputFile, Theme};
@@ -16,13 +17,19 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Overrides `base_url` of site.yaml.
     pub base_url: Option<String>,
+    /// Build even when nothing changed since the last build into `out`.
+    pub force: bool,
 }
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Nothing changed since the last build into the folder, which stays.
+    pub up_to_date: bool,
     pub pages: usize,
     pub files: usize,
     pub warnings: Diagnostics,
+    /// The warnings as printed (also when the build was up to date).
+    pub warnings_text: String,
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -136,26 +143,85 @@ pub fn search_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
     })
 }
 
+/// How many pages are rendered, then written, at a time: enough to keep
+/// every core busy, few enough that memory does not grow with the site.
+const PAGES_PER_BATCH: usize = 4096;
+
 /// Build the site into `options.out`; on any error the old output stays.
+/// Pages are rendered and written in batches into a new folder beside the
+/// output, which replaces the old one only when everything is written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let start = Instant::now();
+    let fingerprint = fingerprint::inputs(&options.root, &options.out, options.base_url.as_deref());
+    if let Some(record) = fingerprint
+        .filter(|_| !options.force)
+        .and_then(|f| fingerprint::up_to_date(&options.out, f))
+    {
+        report.up_to_date = true;
+        report.pages = record.pages;
+        report.files = record.files;
+        report.warnings_text = record.warnings;
+        report.timings.push(("check", start.elapsed()));
+        return Ok(report);
+    }
+    fingerprint::forget(&options.out);
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    let renderer =
+        render::Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
     report.timings.push(("load", start.elapsed()));
-    let start = Instant::now();
-    let mut files = render(&loaded).map_err(BuildError::Content)?;
-    report.timings.push(("render", start.elapsed()));
-    let start = Instant::now();
-    files.extend(search_files(&loaded).map_err(BuildError::Content)?);
-    report.timings.push(("search index", start.elapsed()));
-    let start = Instant::now();
-    output::write_site_atomically(&options.out, &files).map_err(|source| BuildError::Io {
+    let io = |source| BuildError::Io {
         path: options.out.clone(),
         source,
-    })?;
-    report.timings.push(("write", start.elapsed()));
-    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    report.files = files.len();
+    };
+    let staging = output::Staging::create(&options.out).map_err(io)?;
+    let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
+    let mut diagnostics = Diagnostics::default();
+    let mut write = |files: Vec<OutputFile>, report: &mut BuildReport| {
+        let start = Instant::now();
+        staging.write(&files).map_err(io)?;
+        writing += start.elapsed();
+        report.pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+        report.files += files.len();
+        Ok::<(), BuildError>(())
+    };
+    for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
+        let start = Instant::now();
+        let (files, problems) = renderer.render_each(&loaded.site, batch);
+        rendering += start.elapsed();
+        diagnostics.extend(problems);
+        // After the first problem, render on to report every one, but write no more.
+        if !diagnostics.has_errors() {
+            write(files, &mut report)?;
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics.sorted()));
+    }
+    let start = Instant::now();
+    let files = renderer
+        .site_files(&loaded.site)
+        .map_err(BuildError::Content)?;
+    rendering += start.elapsed();
+    write(files, &mut report)?;
+    report.timings.push(("render", rendering));
+    let start = Instant::now();
+    let files = search_files(&loaded).map_err(BuildError::Content)?;
+    report.timings.push(("search index", start.elapsed()));
+    write(files, &mut report)?;
+    let start = Instant::now();
+    staging.commit().map_err(io)?;
+    report.warnings_text = loaded.warnings.to_string();
+    if let Some(fingerprint) = fingerprint {
+        fingerprint::remember(
+            &options.out,
+            fingerprint,
+            report.pages,
+            report.files,
+            report.warnings_text.clone(),
+        );
+    }
+    report.timings.push(("write", writing + start.elapsed()));
     report.warnings = loaded.warnings;
     Ok(report)
 }

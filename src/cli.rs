@@ -28,6 +28,9 @@ pub enum Command {
         /// The public address of the site, overriding base_url in site.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Build even when nothing changed since the last build into the folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the content and report every problem, without building.
     Check {

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod output;

@@ -13,15 +13,32 @@ fn main() -> ExitCode {
             root,
             out,
             base_url,
+            force,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match build::build(&BuildOptions {
                 root,
                 out: out.clone(),
                 base_url,
+                force,
             }) {
+                Ok(report) if report.up_to_date => {
+                    eprint!("{}", report.warnings_text);
+                    eprintln!(
+                        "up to date: {} pages ({} files) in {}, nothing changed since the last build (checked in {} ms; --force builds anyway)",
+                        report.pages,
+                        report.files,
+                        out.display(),
+                        report
+                            .timings
+                            .iter()
+                            .map(|(_, d)| d.as_millis())
+                            .sum::<u128>()
+                    );
+                    ExitCode::SUCCESS
+                }
                 Ok(report) => {
-                    eprint!("{}", report.warnings);
+                    eprint!("{}", report.warnings_text);
                     let timings: Vec<String> = report
                         .timings
                         .iter()

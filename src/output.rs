@@ -6,44 +6,91 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::render::OutputFile;
 
 /// Write `files` into `out`, replacing its previous contents atomically.
 pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    if let Err(err) = write_all(&staging, files) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
-    // Two renames: the old site stays whole until the new one is complete.
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, &retired)?;
-    }
-    if let Err(err) = fs::rename(&staging, out) {
-        if had_old {
-            let _ = fs::rename(&retired, out);
+    let staging = Staging::create(out)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// A new site being written beside `out`, file by file, in as many batches
+/// as the build likes (so that no build holds all its pages in memory). It
+/// replaces `out` only on `commit`; dropped before that, it is removed and
+/// `out` stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn create(out: &Path) -> io::Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
         }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            retired,
+            committed: false,
+        })
     }
-    if had_old {
-        fs::remove_dir_all(&retired)?;
+
+    /// Write a batch of files, in parallel (IO).
+    pub fn write(&self, files: &[OutputFile]) -> io::Result<()> {
+        files.par_iter().try_for_each(|file| {
+            let path = safe_join(&self.dir, &file.path)?;
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(&path, &file.bytes)
+        })
     }
-    Ok(())
+
+    /// Put the new site in the place of the old one: two renames, so the
+    /// old site stays whole until the new one is complete.
+    pub fn commit(mut self) -> io::Result<()> {
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &self.retired)?;
+        }
+        if let Err(err) = fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = fs::rename(&self.retired, &self.out);
+            }
+            return Err(err);
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&self.retired)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Rewrite only the files whose bytes changed, each through a temporary file
@@ -68,18 +115,6 @@ pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
         changed += 1;
     }
     Ok(changed)
-}
-
-fn write_all(staging: &Path, files: &[OutputFile]) -> io::Result<()> {
-    fs::create_dir_all(staging)?;
-    for file in files {
-        let path = safe_join(staging, &file.path)?;
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, &file.bytes)?;
-    }
-    Ok(())
 }
 
 /// Join a relative output path, refusing anything that would leave `base`.
@@ -121,6 +156,33 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn a_site_written_in_batches_replaces_the_old_one_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let file = |p: &str, b: &str| OutputFile {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        };
+        write_site_atomically(&out, &[file("a/index.html", "old")]).unwrap();
+        // A build that fails half-way: the staging folder goes, the old site stays.
+        let staging = Staging::create(&out).unwrap();
+        staging.write(&[file("a/index.html", "new")]).unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Batches add up to one site.
+        let staging = Staging::create(&out).unwrap();
+        staging.write(&[file("a/index.html", "new")]).unwrap();
+        staging
+            .write(&[file("b/index.html", "two"), file("b/c/d.html", "three")])
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert_eq!(fs::read_to_string(out.join("b/c/d.html")).unwrap(), "three");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -9,8 +9,59 @@ fn two_builds_are_byte_identical() {
     let site = TestSite::fixture("minimal");
     assert!(site.build().status.success());
     let first = snapshot(&site.out());
-    assert!(site.build().status.success());
+    let again = site.run(&["build", "--root", ".", "--out", "public", "--force"]);
+    assert!(stderr(&again).contains("built "), "{}", stderr(&again));
     assert_eq!(snapshot(&site.out()), first);
+}
+
+#[test]
+fn a_build_with_nothing_changed_leaves_the_site_as_it_is() {
+    let site = TestSite::fixture("minimal");
+    assert!(site.build().status.success());
+    let page = site.out().join("fi/testila/2024-tekniikka/index.html");
+    let written = std::fs::metadata(&page).unwrap().modified().unwrap();
+    let first = snapshot(&site.out());
+
+    let again = site.build();
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).starts_with("up to date: "),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::metadata(&page).unwrap().modified().unwrap(),
+        written
+    );
+    assert_eq!(snapshot(&site.out()), first);
+
+    // An edited scorecard builds again, and the page shows the edit.
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    site.write(
+        file,
+        site.read(file)
+            .replace("fi: Tekninen keskus", "fi: Muokattu tekninen keskus"),
+    );
+    let edited = site.build();
+    assert!(stderr(&edited).contains("built "), "{}", stderr(&edited));
+    assert!(
+        site.read("public/fi/testila/2024-tekniikka/index.html")
+            .contains("Muokattu tekninen keskus")
+    );
+
+    // So does a template, and a site whose output someone changed by hand.
+    assert!(stderr(&site.build()).starts_with("up to date: "));
+    site.write(
+        "themes/default/templates/base.html",
+        site.read("themes/default/templates/base.html") + "\n",
+    );
+    assert!(stderr(&site.build()).contains("built "));
+    site.write("public/fi/index.html", "changed by hand");
+    assert!(stderr(&site.build()).contains("built "));
+    assert_ne!(site.read("public/fi/index.html"), "changed by hand");
+    std::fs::remove_file(site.out().join("sv/index.html")).unwrap();
+    assert!(stderr(&site.build()).contains("built "));
+    assert!(site.out().join("sv/index.html").exists());
 }
 
 #[test]

@@ -294,6 +294,23 @@ impl Renderer {
         site: &Site,
         pages: &[(String, Route)],
     ) -> Result<Vec<OutputFile>, Diagnostics> {
+        let (mut outputs, diagnostics) = self.render_each(site, pages);
+        if diagnostics.has_errors() {
+            return Err(diagnostics.sorted());
+        }
+        let default_404 = format!("{}/404.html", site.config.default_language());
+        if let Some(not_found) = outputs.iter().find(|f| f.path == default_404) {
+            outputs.push(root_404(not_found));
+        }
+        Ok(outputs)
+    }
+
+    /// The pages that render, and the problems of those that do not.
+    pub fn render_each(
+        &self,
+        site: &Site,
+        pages: &[(String, Route)],
+    ) -> (Vec<OutputFile>, Diagnostics) {
         let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
             .par_iter()
             .map(|(lang, route)| {
@@ -308,36 +325,52 @@ impl Renderer {
                 Err(d) => diagnostics.push(d),
             }
         }
-        if diagnostics.has_errors() {
-            return Err(diagnostics.sorted());
-        }
-        // `/404.html` for servers that look there, a copy of the default language's.
-        let default_404 = format!("{}/404.html", site.config.default_language());
-        if let Some(not_found) = outputs.iter().find(|f| f.path == default_404) {
-            let copy = OutputFile {
-                path: "404.html".into(),
-                bytes: not_found.bytes.clone(),
-            };
-            outputs.push(copy);
-        }
-        Ok(outputs)
+        (outputs, diagnostics)
     }
 
     /// The whole site: every page, the assets and `/` pointing to the default language.
     pub fn render_site(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut outputs = self.render_pages(site, &Renderer::all_pages(site))?;
-        outputs.extend(self.assets.iter().cloned());
-        let redirect =
-            render_redirect(&self.env, site, site.config.default_language()).map_err(|d| {
-                let mut all = Diagnostics::default();
-                all.push(d);
-                all
-            })?;
-        outputs.push(redirect);
-        outputs.extend(self.discovery_files(site)?);
-        outputs.extend(crate::data::export(site));
+        let (mut outputs, diagnostics) = self.render_each(site, &Renderer::all_pages(site));
+        if diagnostics.has_errors() {
+            return Err(diagnostics.sorted());
+        }
+        outputs.extend(self.site_files(site)?);
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
+    }
+
+    /// Everything of the site that is not one of `all_pages`: the assets,
+    /// `/` and `/404.html`, feeds, sitemap and the open data.
+    pub fn site_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+        let one = |d: Diagnostic| {
+            let mut all = Diagnostics::default();
+            all.push(d);
+            all
+        };
+        let default = site.config.default_language();
+        let mut outputs = self.assets.clone();
+        outputs.push(render_redirect(&self.env, site, default).map_err(one)?);
+        let not_found = render_page(
+            &self.env,
+            site,
+            &self.i18n,
+            default,
+            &Route::NotFound,
+            &self.css_name,
+        )
+        .map_err(one)?;
+        outputs.push(root_404(&not_found));
+        outputs.extend(self.discovery_files(site)?);
+        outputs.extend(crate::data::export(site));
+        Ok(outputs)
+    }
+}
+
+/// `/404.html` for servers that look there: the default language's page.
+fn root_404(not_found: &OutputFile) -> OutputFile {
+    OutputFile {
+        path: "404.html".into(),
+        bytes: not_found.bytes.clone(),
     }
 }
 

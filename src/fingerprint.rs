@@ -1,0 +1,200 @@
+//! Whether a build would change anything (IO): a fingerprint of everything
+//! a build reads (the content, themes and UI strings, the options, this
+//! program, and today's date, on which the review-date warning depends) and
+//! a record of the files the last build wrote. When the fingerprint is the
+//! same and every written file is still there as written (same files, sizes
+//! and modification times, nothing added), the build is up to date, as
+//! `make` would say; anything else builds as usual.
+//!
+//! The record lives beside the output folder (`.public.build` for
+//! `public/`), so it is never published.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+const FORMAT: u32 = 1;
+
+/// What the last successful build into a folder wrote.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Record {
+    format: u32,
+    fingerprint: u64,
+    pub pages: usize,
+    pub files: usize,
+    /// The warnings that build printed, printed again when nothing is built.
+    pub warnings: String,
+    /// Path under the output, size, modification time (ns since the epoch).
+    outputs: Vec<(String, u64, u128)>,
+}
+
+/// The fingerprint of a build's inputs, or `None` when one cannot be read
+/// (the build then reports the problem itself).
+pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>) -> Option<u64> {
+    let mut hasher = DefaultHasher::new();
+    FORMAT.hash(&mut hasher);
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    let program = fs::metadata(std::env::current_exe().ok()?).ok()?;
+    program.len().hash(&mut hasher);
+    mtime(&program).hash(&mut hasher);
+    base_url.hash(&mut hasher);
+    fs::canonicalize(root).ok()?.hash(&mut hasher);
+    std::path::absolute(out).ok()?.hash(&mut hasher);
+    let today = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs() / 86_400;
+    today.hash(&mut hasher);
+    for folder in ["content", "themes", "i18n"] {
+        let mut files = Vec::new();
+        walk(&root.join(folder), &mut files).ok()?;
+        files.sort();
+        for file in files {
+            file.hash(&mut hasher);
+            fs::read(&file).ok()?.hash(&mut hasher);
+        }
+    }
+    Some(hasher.finish())
+}
+
+/// Where the record of builds into `out` is kept.
+pub fn record_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.build"))
+}
+
+/// The record of the last build into `out`, if that build had these inputs
+/// and its output is untouched.
+pub fn up_to_date(out: &Path, fingerprint: u64) -> Option<Record> {
+    let bytes = fs::read(record_path(out)).ok()?;
+    let record: Record = serde_json::from_slice(&bytes).ok()?;
+    if record.format != FORMAT || record.fingerprint != fingerprint {
+        return None;
+    }
+    let mut found = Vec::with_capacity(record.outputs.len());
+    outputs(out, out, &mut found).ok()?;
+    found.sort();
+    (found == record.outputs).then_some(record)
+}
+
+/// Remember what a build into `out` wrote; without a record the next build
+/// simply builds.
+pub fn remember(out: &Path, fingerprint: u64, pages: usize, files: usize, warnings: String) {
+    let mut found = Vec::new();
+    if outputs(out, out, &mut found).is_err() {
+        let _ = fs::remove_file(record_path(out));
+        return;
+    }
+    found.sort();
+    let record = Record {
+        format: FORMAT,
+        fingerprint,
+        pages,
+        files,
+        warnings,
+        outputs: found,
+    };
+    let path = record_path(out);
+    let temporary = path.with_extension("build-new");
+    let written = serde_json::to_vec(&record)
+        .map_err(io::Error::other)
+        .and_then(|bytes| fs::write(&temporary, bytes))
+        .and_then(|()| fs::rename(&temporary, &path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+        let _ = fs::remove_file(&path);
+    }
+}
+
+/// Forget the record, so that the next build into `out` builds.
+pub fn forget(out: &Path) {
+    let _ = fs::remove_file(record_path(out));
+}
+
+fn mtime(metadata: &fs::Metadata) -> u128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            walk(&entry.path(), files)?;
+        } else {
+            files.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+fn outputs(base: &Path, dir: &Path, found: &mut Vec<(String, u64, u128)>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            outputs(base, &path, found)?;
+        } else {
+            let metadata = entry.metadata()?;
+            let relative = path
+                .strip_prefix(base)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            found.push((relative, metadata.len(), mtime(&metadata)));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_is_up_to_date_only_while_inputs_and_output_stay_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::write(root.join("content/site.yaml"), "title: A\n").unwrap();
+        let out = root.join("public");
+        fs::create_dir_all(out.join("fi")).unwrap();
+        fs::write(out.join("fi/index.html"), "<p>A</p>").unwrap();
+        let fingerprint = inputs(root, &out, None).unwrap();
+        assert_eq!(
+            inputs(root, &out, None),
+            Some(fingerprint),
+            "the same inputs"
+        );
+        assert_ne!(inputs(root, &out, Some("https://x.fi/")), Some(fingerprint));
+        assert!(up_to_date(&out, fingerprint).is_none(), "no record yet");
+        remember(&out, fingerprint, 1, 1, String::new());
+        assert!(up_to_date(&out, fingerprint).is_some());
+
+        // An edited input changes the fingerprint.
+        fs::write(root.join("content/site.yaml"), "title: B\n").unwrap();
+        assert_ne!(inputs(root, &out, None), Some(fingerprint));
+        // A file added to, changed in or removed from the output: not up to date.
+        fs::write(out.join("extra.html"), "x").unwrap();
+        assert!(up_to_date(&out, fingerprint).is_none());
+        fs::remove_file(out.join("extra.html")).unwrap();
+        assert!(up_to_date(&out, fingerprint).is_some());
+        fs::write(out.join("fi/index.html"), "<p>AB</p>").unwrap();
+        assert!(up_to_date(&out, fingerprint).is_none());
+        fs::remove_file(out.join("fi/index.html")).unwrap();
+        assert!(up_to_date(&out, fingerprint).is_none());
+        forget(&out);
+        assert!(!record_path(&out).exists());
+    }
+}
