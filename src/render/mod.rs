@@ -311,10 +311,11 @@ impl Renderer {
         site: &Site,
         pages: &[(String, Route)],
     ) -> (Vec<OutputFile>, Diagnostics) {
+        let index = views::SiteIndex::new(site);
         let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
             .par_iter()
             .map(|(lang, route)| {
-                render_page(&self.env, site, &self.i18n, lang, route, &self.css_name)
+                render_page(&self.env, site, &index, &self.i18n, lang, route, &self.css_name)
             })
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());
@@ -353,6 +354,7 @@ impl Renderer {
         let not_found = render_page(
             &self.env,
             site,
+            &views::SiteIndex::new(site),
             &self.i18n,
             default,
             &Route::NotFound,
@@ -440,6 +442,7 @@ fn base_path(base_url: &str) -> String {
 fn render_page(
     env: &Environment,
     site: &Site,
+    index: &views::SiteIndex,
     i18n: &I18n,
     lang: &str,
     route: &Route,
@@ -450,6 +453,7 @@ fn render_page(
     let target = dir(lang, route, &accessibility_slug);
     let ctx = Ctx {
         site,
+        index,
         i18n,
         lang,
         here: folder_of(&target),

@@ -1,7 +1,7 @@
 //! View structs made for the templates: texts resolved to one language,
 //! numbers and dates formatted, links made relative. Templates never see YAML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use fluent::FluentArgs;
 use serde::Serialize;
@@ -17,6 +17,7 @@ use crate::markdown;
 /// Everything a view builder needs for one page in one language.
 pub struct Ctx<'a> {
     pub site: &'a Site,
+    pub index: &'a SiteIndex,
     pub i18n: &'a I18n,
     pub lang: &'a str,
     /// This page's folder, for relative links.
@@ -25,6 +26,46 @@ pub struct Ctx<'a> {
     /// from this base instead of relative.
     pub absolute_base: Option<String>,
     pub accessibility_slug: String,
+}
+
+/// Look-ups that every page of a large site would otherwise make by scanning
+/// all scorecards or organisations, made once for a set of pages.
+#[derive(Debug, Default)]
+pub struct SiteIndex {
+    /// The position of each organisation in `site.organisations`.
+    organisations: HashMap<crate::content::Id, usize>,
+    /// Scorecards of one organisation and unit (named in the default
+    /// language): one series over time, oldest first.
+    series: HashMap<(crate::content::Id, String), Vec<usize>>,
+}
+
+impl SiteIndex {
+    pub fn new(site: &Site) -> SiteIndex {
+        let default = site.config.default_language();
+        let mut series: HashMap<_, Vec<usize>> = HashMap::new();
+        for (i, scorecard) in site.scorecards.iter().enumerate() {
+            let unit = scorecard.data.unit.get(default, default).unwrap_or_default();
+            series
+                .entry((scorecard.organisation().clone(), unit.to_string()))
+                .or_default()
+                .push(i);
+        }
+        for members in series.values_mut() {
+            members.sort_by_key(|&i| {
+                let s = &site.scorecards[i];
+                (s.data.status_date, s.id.clone())
+            });
+        }
+        SiteIndex {
+            organisations: site
+                .organisations
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), i))
+                .collect(),
+            series,
+        }
+    }
 }
 
 /// A plain text in the page's language; `lang` is set when it falls back to
@@ -472,7 +513,7 @@ pub fn page_title(ctx: &Ctx, page: &Page) -> Txt {
 }
 
 pub fn organisation_link(ctx: &Ctx, id: &crate::content::Id) -> Option<Link> {
-    let org = ctx.site.organisations.iter().find(|o| &o.id == id)?;
+    let org = &ctx.site.organisations[*ctx.index.organisations.get(id)?];
     Some(Link {
         href: ctx.href(&Route::Organisation(id.clone())),
         text: ctx.txt(&org.data.name),
@@ -1161,18 +1202,12 @@ pub struct GoalVersion {
 /// Scorecards of the same organisation and unit: one series over time.
 fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
     let default = ctx.default_lang();
-    let unit = scorecard.data.unit.get(default, default);
-    let mut series: Vec<&Scorecard> = ctx
-        .site
-        .scorecards
-        .iter()
-        .filter(|s| {
-            s.organisation() == scorecard.organisation()
-                && s.data.unit.get(default, default) == unit
-        })
-        .collect();
-    series.sort_by_key(|s| (s.data.status_date, s.id.clone()));
-    series
+    let unit = scorecard.data.unit.get(default, default).unwrap_or_default();
+    ctx.index
+        .series
+        .get(&(scorecard.organisation().clone(), unit.to_string()))
+        .map(|members| members.iter().map(|&i| &ctx.site.scorecards[i]).collect())
+        .unwrap_or_default()
 }
 
 fn goal_versions(

@@ -45,8 +45,10 @@ pub struct SearchDoc {
 /// table small).
 pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, String> {
     let accessibility_slug = views::accessibility_slug(i18n, lang)?;
+    let index = views::SiteIndex::new(site);
     let ctx = Ctx {
         site,
+        index: &index,
         i18n,
         lang,
         here: String::new(),
