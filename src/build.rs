@@ -1,5 +1,6 @@
 //! The pipeline: load -> parse -> validate -> render -> write, with timings.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,6 +26,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// Nothing changed since the last build into the folder, which stays.
     pub up_to_date: bool,
+    /// A rebuild over the last build's output: how many files it rewrote.
+    pub changed: Option<usize>,
     pub pages: usize,
     pub files: usize,
     pub warnings: Diagnostics,
@@ -147,25 +150,42 @@ pub fn search_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
 /// every core busy, few enough that memory does not grow with the site.
 const PAGES_PER_BATCH: usize = 4096;
 
+/// How many bytes of changed files a rebuild over the last build's output
+/// keeps until every page has rendered; past it, the build starts afresh
+/// into a new folder.
+const CHANGED_BYTES_BUDGET: usize = 256 << 20;
+
+/// Where a build's files go.
+enum Sink {
+    /// A new folder that replaces the output when complete.
+    Fresh(output::Staging),
+    /// The last build's output, untouched since: only changes are written.
+    Update(output::Update),
+}
+
 /// Build the site into `options.out`; on any error the old output stays.
-/// Pages are rendered and written in batches into a new folder beside the
-/// output, which replaces the old one only when everything is written.
+///
+/// Pages are rendered in batches. When the output is as the last build
+/// left it, only the files that changed are written, once every page has
+/// rendered (and nothing at all when the inputs are the same); otherwise
+/// everything goes into a new folder beside the output, which replaces it
+/// when complete.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let start = Instant::now();
     let fingerprint = fingerprint::inputs(&options.root, &options.out, options.base_url.as_deref());
-    if let Some(record) = fingerprint
-        .filter(|_| !options.force)
-        .and_then(|f| fingerprint::up_to_date(&options.out, f))
-    {
+    let previous = fingerprint::intact(&options.out);
+    if let Some(record) = previous.as_ref().filter(|r| {
+        !options.force && fingerprint.is_some_and(|f| fingerprint::up_to_date_with(r, f))
+    }) {
         report.up_to_date = true;
         report.pages = record.pages;
         report.files = record.files;
-        report.warnings_text = record.warnings;
+        report.warnings_text = record.warnings.clone();
         report.timings.push(("check", start.elapsed()));
         return Ok(report);
     }
-    fingerprint::forget(&options.out);
+    let previous = previous.map(fingerprint::Record::into_hashes);
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     let renderer =
         render::Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
@@ -174,43 +194,87 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         path: options.out.clone(),
         source,
     };
-    let staging = output::Staging::create(&options.out).map_err(io)?;
-    let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
-    let mut diagnostics = Diagnostics::default();
-    let mut write = |files: Vec<OutputFile>, report: &mut BuildReport| {
-        let start = Instant::now();
-        staging.write(&files).map_err(io)?;
-        writing += start.elapsed();
-        report.pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        report.files += files.len();
-        Ok::<(), BuildError>(())
+    let start = Instant::now();
+    let search = search_files(&loaded).map_err(BuildError::Content)?;
+    let search_time = start.elapsed();
+
+    let mut sink = match previous {
+        Some(hashes) => Sink::Update(output::Update::new(&options.out, hashes)),
+        None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
-    for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
-        let start = Instant::now();
-        let (files, problems) = renderer.render_each(&loaded.site, batch);
-        rendering += start.elapsed();
-        diagnostics.extend(problems);
-        // After the first problem, render on to report every one, but write no more.
-        if !diagnostics.has_errors() {
-            write(files, &mut report)?;
+    let (rendering, mut writing, hashes) = loop {
+        let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
+        let mut hashes = HashMap::new();
+        let (mut pages, mut files) = (0, 0);
+        let mut diagnostics = Diagnostics::default();
+        let mut overflow = false;
+        let mut put = |batch: Vec<OutputFile>, sink: &mut Sink| -> Result<bool, BuildError> {
+            pages += batch.iter().filter(|f| f.path.ends_with(".html")).count();
+            files += batch.len();
+            let start = Instant::now();
+            let fits = match sink {
+                Sink::Update(update) => update.add(batch, CHANGED_BYTES_BUDGET),
+                Sink::Fresh(staging) => {
+                    staging.write(&batch).map_err(io)?;
+                    for file in batch {
+                        let hash = fingerprint::content_hash(&file.bytes);
+                        hashes.insert(file.path, hash);
+                    }
+                    true
+                }
+            };
+            writing += start.elapsed();
+            Ok(fits)
+        };
+        for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
+            let start = Instant::now();
+            let (files, problems) = renderer.render_each(&loaded.site, batch);
+            rendering += start.elapsed();
+            diagnostics.extend(problems);
+            // After the first problem, render on to report every one, but keep nothing.
+            if !diagnostics.has_errors() && !put(files, &mut sink)? {
+                overflow = true;
+                break;
+            }
         }
-    }
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics.sorted()));
-    }
-    let start = Instant::now();
-    let files = renderer
-        .site_files(&loaded.site)
-        .map_err(BuildError::Content)?;
-    rendering += start.elapsed();
-    write(files, &mut report)?;
+        if diagnostics.has_errors() {
+            return Err(BuildError::Content(diagnostics.sorted()));
+        }
+        if !overflow {
+            let start = Instant::now();
+            let files = renderer
+                .site_files(&loaded.site)
+                .map_err(BuildError::Content)?;
+            rendering += start.elapsed();
+            overflow = !put(files, &mut sink)? || !put(search.clone(), &mut sink)?;
+        }
+        if overflow {
+            // Too much changed to keep in memory: everything into a new folder.
+            sink = Sink::Fresh(output::Staging::create(&options.out).map_err(io)?);
+            continue;
+        }
+        report.pages = pages;
+        report.files = files;
+        break (rendering, writing, hashes);
+    };
     report.timings.push(("render", rendering));
+    report.timings.push(("search index", search_time));
     let start = Instant::now();
-    let files = search_files(&loaded).map_err(BuildError::Content)?;
-    report.timings.push(("search index", start.elapsed()));
-    write(files, &mut report)?;
-    let start = Instant::now();
-    staging.commit().map_err(io)?;
+    // The record goes first: a build that stops half-way leaves none, and
+    // the next build starts afresh.
+    fingerprint::forget(&options.out);
+    let hashes = match sink {
+        Sink::Fresh(staging) => {
+            staging.commit().map_err(io)?;
+            hashes
+        }
+        Sink::Update(update) => {
+            let (changed, hashes) = update.commit().map_err(io)?;
+            report.changed = Some(changed);
+            hashes
+        }
+    };
+    writing += start.elapsed();
     report.warnings_text = loaded.warnings.to_string();
     if let Some(fingerprint) = fingerprint {
         fingerprint::remember(
@@ -219,9 +283,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             report.pages,
             report.files,
             report.warnings_text.clone(),
+            hashes,
         );
     }
-    report.timings.push(("write", writing + start.elapsed()));
+    report.timings.push(("write", writing));
     report.warnings = loaded.warnings;
     Ok(report)
 }

@@ -9,6 +9,7 @@
 //! The record lives beside the output folder (`.public.build` for
 //! `public/`), so it is never published.
 
+use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -31,6 +32,15 @@ pub struct Record {
     pub warnings: String,
     /// Path under the output, size, modification time (ns since the epoch).
     outputs: Vec<(String, u64, u128)>,
+    /// The hash of each file's bytes (`content_hash`), by path.
+    hashes: HashMap<String, u64>,
+}
+
+/// The hash by which a rebuild tells whether a file changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The fingerprint of a build's inputs, or `None` when one cannot be read
@@ -71,9 +81,20 @@ pub fn record_path(out: &Path) -> PathBuf {
 /// The record of the last build into `out`, if that build had these inputs
 /// and its output is untouched.
 pub fn up_to_date(out: &Path, fingerprint: u64) -> Option<Record> {
+    intact(out).filter(|record| up_to_date_with(record, fingerprint))
+}
+
+/// Whether an intact output's build had these inputs.
+pub fn up_to_date_with(record: &Record, fingerprint: u64) -> bool {
+    record.fingerprint == fingerprint
+}
+
+/// The record of the last build into `out`, if its output is untouched:
+/// every file there as that build wrote it, and no other.
+pub fn intact(out: &Path) -> Option<Record> {
     let bytes = fs::read(record_path(out)).ok()?;
     let record: Record = serde_json::from_slice(&bytes).ok()?;
-    if record.format != FORMAT || record.fingerprint != fingerprint {
+    if record.format != FORMAT {
         return None;
     }
     let mut found = Vec::with_capacity(record.outputs.len());
@@ -82,9 +103,23 @@ pub fn up_to_date(out: &Path, fingerprint: u64) -> Option<Record> {
     (found == record.outputs).then_some(record)
 }
 
+impl Record {
+    /// What each file of the output holds, by path.
+    pub fn into_hashes(self) -> HashMap<String, u64> {
+        self.hashes
+    }
+}
+
 /// Remember what a build into `out` wrote; without a record the next build
 /// simply builds.
-pub fn remember(out: &Path, fingerprint: u64, pages: usize, files: usize, warnings: String) {
+pub fn remember(
+    out: &Path,
+    fingerprint: u64,
+    pages: usize,
+    files: usize,
+    warnings: String,
+    hashes: HashMap<String, u64>,
+) {
     let mut found = Vec::new();
     if outputs(out, out, &mut found).is_err() {
         let _ = fs::remove_file(record_path(out));
@@ -98,6 +133,7 @@ pub fn remember(out: &Path, fingerprint: u64, pages: usize, files: usize, warnin
         files,
         warnings,
         outputs: found,
+        hashes,
     };
     let path = record_path(out);
     let temporary = path.with_extension("build-new");
@@ -179,7 +215,12 @@ mod tests {
         );
         assert_ne!(inputs(root, &out, Some("https://x.fi/")), Some(fingerprint));
         assert!(up_to_date(&out, fingerprint).is_none(), "no record yet");
-        remember(&out, fingerprint, 1, 1, String::new());
+        let hashes = HashMap::from([("fi/index.html".to_string(), content_hash(b"<p>A</p>"))]);
+        remember(&out, fingerprint, 1, 1, String::new(), hashes);
+        assert_eq!(
+            intact(&out).unwrap().into_hashes()["fi/index.html"],
+            content_hash(b"<p>A</p>")
+        );
         assert!(up_to_date(&out, fingerprint).is_some());
 
         // An edited input changes the fingerprint.

@@ -44,8 +44,12 @@ fn main() -> ExitCode {
                         .iter()
                         .map(|(stage, d)| format!("{stage} {} ms", d.as_millis()))
                         .collect();
+                    let changed = report
+                        .changed
+                        .map(|n| format!(", {n} of them changed"))
+                        .unwrap_or_default();
                     eprintln!(
-                        "built {} pages ({} files) into {} [{}]",
+                        "built {} pages ({} files) into {}{changed} [{}]",
                         report.pages,
                         report.files,
                         out.display(),

@@ -2,6 +2,7 @@
 //! the output, which then replaces the old one, so a failed build never
 //! leaves a half-written site and a reader never sees half a page.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -93,6 +94,94 @@ impl Drop for Staging {
     }
 }
 
+/// A rebuild over an output that is as the last build left it: only the
+/// files whose bytes changed are written, and the files no longer built are
+/// removed. Nothing is written until every page has rendered: the changed
+/// files wait in memory, up to a budget past which the build starts afresh.
+pub struct Update {
+    out: PathBuf,
+    previous: HashMap<String, u64>,
+    changed: Vec<OutputFile>,
+    changed_bytes: usize,
+    hashes: HashMap<String, u64>,
+}
+
+impl Update {
+    /// `previous`: the hash of every file now in `out`.
+    pub fn new(out: &Path, previous: HashMap<String, u64>) -> Update {
+        Update {
+            out: out.to_path_buf(),
+            previous,
+            changed: Vec::new(),
+            changed_bytes: 0,
+            hashes: HashMap::new(),
+        }
+    }
+
+    /// Keep the files of a batch that differ from the output; false when
+    /// more than `budget` bytes have changed.
+    pub fn add(&mut self, files: Vec<OutputFile>, budget: usize) -> bool {
+        let hashed: Vec<(OutputFile, u64)> = files
+            .into_par_iter()
+            .map(|f| {
+                let hash = crate::fingerprint::content_hash(&f.bytes);
+                (f, hash)
+            })
+            .collect();
+        for (file, hash) in hashed {
+            self.hashes.insert(file.path.clone(), hash);
+            if self.previous.get(&file.path) != Some(&hash) {
+                self.changed_bytes += file.bytes.len();
+                self.changed.push(file);
+            }
+        }
+        self.changed_bytes <= budget
+    }
+
+    /// Write the changed files (each through a temporary file and a
+    /// rename), remove those no longer built; the hash of every file built.
+    pub fn commit(self) -> io::Result<(usize, HashMap<String, u64>)> {
+        self.changed
+            .par_iter()
+            .try_for_each(|file| replace_file(&safe_join(&self.out, &file.path)?, &file.bytes))?;
+        for path in self
+            .previous
+            .keys()
+            .filter(|p| !self.hashes.contains_key(*p))
+        {
+            let path = safe_join(&self.out, path)?;
+            match fs::remove_file(&path) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            }
+            // Folders left empty go too.
+            let mut dir = path.parent();
+            while let Some(d) = dir.filter(|d| *d != self.out) {
+                if fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        Ok((self.changed.len(), self.hashes))
+    }
+}
+
+/// Write a file through a temporary file and a rename, so that a reader
+/// sees the old file or the new one, never half of it.
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, path)
+}
+
 /// Rewrite only the files whose bytes changed, each through a temporary file
 /// and a rename so a reader never sees half a page. Returns how many changed.
 pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
@@ -102,16 +191,7 @@ pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
         if fs::read(&path).is_ok_and(|old| old == file.bytes) {
             continue;
         }
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        fs::write(&temporary, &file.bytes)?;
-        fs::rename(&temporary, &path)?;
+        replace_file(&path, &file.bytes)?;
         changed += 1;
     }
     Ok(changed)

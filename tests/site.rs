@@ -15,7 +15,7 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
-fn a_build_with_nothing_changed_leaves_the_site_as_it_is() {
+fn a_rebuild_writes_only_what_changed_and_nothing_when_nothing_did() {
     let site = TestSite::fixture("minimal");
     assert!(site.build().status.success());
     let page = site.out().join("fi/testila/2024-tekniikka/index.html");
@@ -42,12 +42,45 @@ fn a_build_with_nothing_changed_leaves_the_site_as_it_is() {
         site.read(file)
             .replace("fi: Tekninen keskus", "fi: Muokattu tekninen keskus"),
     );
+    let untouched = site.out().join("en/accessibility/index.html");
+    let untouched_time = std::fs::metadata(&untouched).unwrap().modified().unwrap();
     let edited = site.build();
     assert!(stderr(&edited).contains("built "), "{}", stderr(&edited));
     assert!(
         site.read("public/fi/testila/2024-tekniikka/index.html")
             .contains("Muokattu tekninen keskus")
     );
+    // Only the files that show the unit's name were written again.
+    let report = stderr(&edited);
+    let before = &report[..report
+        .find(" of them changed")
+        .expect("a rebuild over the last output counts what changed")];
+    let changed: usize = before[before.rfind(' ').unwrap() + 1..].parse().unwrap();
+    assert!(
+        changed > 0 && changed < first.len() / 2,
+        "{changed} of {}",
+        first.len()
+    );
+    assert_eq!(
+        std::fs::metadata(&untouched).unwrap().modified().unwrap(),
+        untouched_time
+    );
+    // The result is what a build into an empty folder writes.
+    let fresh = site.run(&["build", "--root", ".", "--out", "fresh"]);
+    assert!(fresh.status.success());
+    assert_eq!(snapshot(&site.out()), snapshot(&site.root().join("fresh")));
+    // A page no longer built goes, as in a build into an empty folder.
+    std::fs::remove_file(
+        site.root()
+            .join("content/updates/2024-07-01-seuranta.sv.md"),
+    )
+    .unwrap();
+    assert!(site.build().status.success());
+    assert_eq!(snapshot(&site.out()), {
+        let again = site.run(&["build", "--root", ".", "--out", "fresh2"]);
+        assert!(again.status.success());
+        snapshot(&site.root().join("fresh2"))
+    });
 
     // So does a template, and a site whose output someone changed by hand.
     assert!(stderr(&site.build()).starts_with("up to date: "));

@@ -315,7 +315,15 @@ impl Renderer {
         let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
             .par_iter()
             .map(|(lang, route)| {
-                render_page(&self.env, site, &index, &self.i18n, lang, route, &self.css_name)
+                render_page(
+                    &self.env,
+                    site,
+                    &index,
+                    &self.i18n,
+                    lang,
+                    route,
+                    &self.css_name,
+                )
             })
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());

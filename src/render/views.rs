@@ -44,7 +44,11 @@ impl SiteIndex {
         let default = site.config.default_language();
         let mut series: HashMap<_, Vec<usize>> = HashMap::new();
         for (i, scorecard) in site.scorecards.iter().enumerate() {
-            let unit = scorecard.data.unit.get(default, default).unwrap_or_default();
+            let unit = scorecard
+                .data
+                .unit
+                .get(default, default)
+                .unwrap_or_default();
             series
                 .entry((scorecard.organisation().clone(), unit.to_string()))
                 .or_default()
@@ -1202,7 +1206,11 @@ pub struct GoalVersion {
 /// Scorecards of the same organisation and unit: one series over time.
 fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
     let default = ctx.default_lang();
-    let unit = scorecard.data.unit.get(default, default).unwrap_or_default();
+    let unit = scorecard
+        .data
+        .unit
+        .get(default, default)
+        .unwrap_or_default();
     ctx.index
         .series
         .get(&(scorecard.organisation().clone(), unit.to_string()))
