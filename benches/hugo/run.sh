@@ -13,7 +13,9 @@
 #
 # Other settings: REV=<commit> builds and measures that commit (a snapshot
 # under target/, untouched by edits in the work tree) instead of the work
-# tree; TIMEOUT=<seconds> stops a build that takes longer (default 3600);
+# tree; TIMEOUT=<seconds> stops a build that takes longer (default 3600),
+# MAXRSS_MIB one that holds more memory (default 20480; the resident memory
+# of every build is sampled each second into its log's .rss file);
 # EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs.
 # Everything is written under target/bench/hugo/; summary.json and
 # summary.txt there hold the numbers.
@@ -73,6 +75,29 @@ echo "$machine" > "$work/machine.txt"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 
+# watch_rss PID FILE: every second, the resident memory of the measured
+# program (the process under timeout and time) into FILE as "seconds MiB";
+# stops the program when it passes MAXRSS_MIB (default 20 GiB), so that a
+# build that would run the machine out of memory ends without the kernel's
+# OOM killer choosing among other jobs.
+watch_rss() {
+  local pid=$1 file=$2 limit=${MAXRSS_MIB:-20480} t=0 child kib
+  : > "$file"
+  while kill -0 "$pid" 2>/dev/null; do
+    child=$(pgrep -P "$(pgrep -P "$pid" | head -1)" 2>/dev/null | head -1 || true)
+    if [ -n "$child" ]; then
+      kib=$(awk '/^VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null || echo 0)
+      echo "$t $(( ${kib:-0} / 1024 ))" >> "$file"
+      if [ "${kib:-0}" -gt $(( limit * 1024 )) ]; then
+        echo "stopped at $(( kib / 1024 )) MiB (MAXRSS_MIB=$limit)" >> "$file"
+        kill "$child" 2>/dev/null || true
+      fi
+    fi
+    sleep 1
+    t=$((t + 1))
+  done
+}
+
 # measure TOOL SIZE RUN LOG -- command...: one line in results.tsv:
 # tool size run seconds peak_kib load_before exit_code
 measure() {
@@ -80,7 +105,12 @@ measure() {
   shift 5
   local before rc=0
   before=$(load)
-  timeout "$timeout_s" /usr/bin/time -f '%e %M' -o "$log.time" "$@" > "$log" 2>&1 || rc=$?
+  timeout "$timeout_s" /usr/bin/time -f '%e %M' -o "$log.time" "$@" > "$log" 2>&1 &
+  local pid=$!
+  watch_rss "$pid" "$log.rss" &
+  local watcher=$!
+  wait "$pid" || rc=$?
+  wait "$watcher" 2>/dev/null || true
   local line
   line=$(grep -E '^[0-9.]+ [0-9]+$' "$log.time" | tail -1 || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$run" "${line% *}" "${line#* }" "$before" "$rc" >> "$results"
