@@ -81,20 +81,20 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # build that would run the machine out of memory ends without the kernel's
 # OOM killer choosing among other jobs.
 watch_rss() {
-  local pid=$1 file=$2 limit=${MAXRSS_MIB:-20480} t=0 child kib
+  local pid=$1 file=$2 limit=${MAXRSS_MIB:-20480} start child kib
+  start=$(date +%s)
   : > "$file"
   while kill -0 "$pid" 2>/dev/null; do
     child=$(pgrep -P "$(pgrep -P "$pid" | head -1)" 2>/dev/null | head -1 || true)
     if [ -n "$child" ]; then
       kib=$(awk '/^VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null || echo 0)
-      echo "$t $(( ${kib:-0} / 1024 ))" >> "$file"
+      echo "$(( $(date +%s) - start )) $(( ${kib:-0} / 1024 ))" >> "$file"
       if [ "${kib:-0}" -gt $(( limit * 1024 )) ]; then
         echo "stopped at $(( kib / 1024 )) MiB (MAXRSS_MIB=$limit)" >> "$file"
         kill "$child" 2>/dev/null || true
       fi
     fi
     sleep 1
-    t=$((t + 1))
   done
 }
 
@@ -114,7 +114,11 @@ measure() {
   local line
   line=$(grep -E '^[0-9.]+ [0-9]+$' "$log.time" | tail -1 || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$run" "${line% *}" "${line#* }" "$before" "$rc" >> "$results"
-  printf '  %-12s run %s: %6s s, peak %6s MiB, load %s%s\n' "$tool" "$run" "${line% *}" "$(( ${line#* } / 1024 ))" "$before" "$([ "$rc" = 0 ] || echo ", exit $rc")"
+  if [ -n "$line" ]; then
+    printf '  %-12s run %s: %6s s, peak %6s MiB, load %s%s\n' "$tool" "$run" "${line% *}" "$(( ${line#* } / 1024 ))" "$before" "$([ "$rc" = 0 ] || echo ", exit $rc")"
+  else
+    echo "  $tool run $run: stopped (exit $rc) before it reported; last resident memory: $(tail -n 1 "$log.rss" 2>/dev/null)"
+  fi
   return 0
 }
 
