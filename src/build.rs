@@ -1,6 +1,8 @@
 //! The pipeline: load -> parse -> validate -> render -> write, with timings.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -215,11 +217,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             let fits = match sink {
                 Sink::Update(update) => update.add(batch, CHANGED_BYTES_BUDGET),
                 Sink::Fresh(staging) => {
-                    staging.write(&batch).map_err(io)?;
-                    for file in batch {
-                        let hash = fingerprint::content_hash(&file.bytes);
-                        hashes.insert(file.path, hash);
-                    }
+                    let batch_hashes: Vec<(String, u64)> = batch
+                        .par_iter()
+                        .map(|f| (f.path.clone(), fingerprint::content_hash(&f.bytes)))
+                        .collect();
+                    hashes.extend(batch_hashes);
+                    staging.write(batch).map_err(io)?;
                     true
                 }
             };

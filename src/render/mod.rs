@@ -529,7 +529,7 @@ fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Resul
             )
         }
         Route::Scorecard(org, sc) => {
-            let scorecard = find_scorecard(site, org, sc)?;
+            let scorecard = ctx.index.scorecard(site, org, sc)?;
             let view = views::scorecard(ctx, scorecard)?;
             let description = scorecard
                 .data
@@ -547,7 +547,7 @@ fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Resul
             )
         }
         Route::Goal(org, sc, goal) => {
-            let scorecard = find_scorecard(site, org, sc)?;
+            let scorecard = ctx.index.scorecard(site, org, sc)?;
             let view = views::goal_page(ctx, scorecard, goal)?;
             let org_link = views::organisation_link(ctx, org).ok_or("no organisation")?;
             let title = format!("{} – {}", view.goal.title.text, org_link.text.text);
@@ -654,17 +654,6 @@ fn describe(err: &minijinja::Error) -> String {
         message = format!("templates/{name}:{line}: {message}");
     }
     message
-}
-
-fn find_scorecard<'s>(
-    site: &'s Site,
-    org: &crate::content::Id,
-    sc: &crate::content::Id,
-) -> Result<&'s crate::content::Scorecard, String> {
-    site.scorecards
-        .iter()
-        .find(|s| s.organisation() == org && &s.id == sc)
-        .ok_or_else(|| format!("no scorecard {org}/{sc}"))
 }
 
 /// Lets one closure render views of different types.

@@ -37,9 +37,24 @@ pub struct SiteIndex {
     /// Scorecards of one organisation and unit (named in the default
     /// language): one series over time, oldest first.
     series: HashMap<(crate::content::Id, String), Vec<usize>>,
+    /// The position of each scorecard, by organisation and id.
+    scorecards: HashMap<(crate::content::Id, crate::content::Id), usize>,
 }
 
 impl SiteIndex {
+    /// The scorecard `org/id`.
+    pub fn scorecard<'s>(
+        &self,
+        site: &'s Site,
+        org: &crate::content::Id,
+        id: &crate::content::Id,
+    ) -> Result<&'s Scorecard, String> {
+        self.scorecards
+            .get(&(org.clone(), id.clone()))
+            .map(|&i| &site.scorecards[i])
+            .ok_or_else(|| format!("no scorecard {org}/{id}"))
+    }
+
     pub fn new(site: &Site) -> SiteIndex {
         let default = site.config.default_language();
         let mut series: HashMap<_, Vec<usize>> = HashMap::new();
@@ -61,6 +76,12 @@ impl SiteIndex {
             });
         }
         SiteIndex {
+            scorecards: site
+                .scorecards
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ((s.organisation().clone(), s.id.clone()), i))
+                .collect(),
             organisations: site
                 .organisations
                 .iter()
