@@ -24,9 +24,13 @@ pub struct Dataset {
     /// The first is the default language: plain strings are in it.
     pub languages: Vec<String>,
     pub licence: String,
+    #[serde(serialize_with = "each_without_absent_fields")]
     pub organisations: Vec<OrganisationFile>,
+    #[serde(serialize_with = "each_without_absent_fields")]
     pub networks: Vec<NetworkFile>,
+    #[serde(serialize_with = "each_without_absent_fields")]
     pub metrics: Vec<MetricFile>,
+    #[serde(serialize_with = "each_without_absent_fields")]
     pub scorecards: Vec<ScorecardFile>,
 }
 
@@ -102,7 +106,7 @@ pub fn export(site: &Site) -> Vec<OutputFile> {
     }
     files.push(OutputFile {
         path: DATASET_PATH.into(),
-        bytes: to_json(&dataset(site)),
+        bytes: dataset_json(site),
     });
     files.push(OutputFile {
         path: DATASET_SCHEMA_PATH.into(),
@@ -200,6 +204,28 @@ pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(&value).expect("a JSON value serializes");
     bytes.push(b'\n');
     bytes
+}
+
+/// The dataset download: written as it is serialized, one record at a
+/// time, without the whole dataset as one JSON value in memory.
+pub fn dataset_json(site: &Site) -> Vec<u8> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&dataset(site)).expect("the model serializes to JSON");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// A list of records, each written as `to_json` writes one.
+fn each_without_absent_fields<S, T>(items: &[T], serializer: S) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    T: Serialize,
+{
+    serializer.collect_seq(items.iter().map(|item| {
+        let mut value = serde_json::to_value(item).expect("the model serializes to JSON");
+        drop_absent_fields(&mut value);
+        value
+    }))
 }
 
 fn drop_absent_fields(value: &mut serde_json::Value) {

@@ -494,7 +494,7 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     }
     outputs.push(OutputFile {
         path: crate::data::DATASET_PATH.into(),
-        bytes: crate::data::to_json(&crate::data::dataset(new)),
+        bytes: crate::data::dataset_json(new),
     });
     outputs
 }
