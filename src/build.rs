@@ -1,8 +1,5 @@
 //! The pipeline: load -> parse -> validate -> render -> write, with timings.
 
-use std::collections::HashMap;
-
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -204,9 +201,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(hashes) => Sink::Update(output::Update::new(&options.out, hashes)),
         None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
-    let (rendering, mut writing, hashes) = loop {
+    let (rendering, mut writing) = loop {
         let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
-        let mut hashes = HashMap::new();
         let (mut pages, mut files) = (0, 0);
         let mut diagnostics = Diagnostics::default();
         let mut overflow = false;
@@ -217,11 +213,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             let fits = match sink {
                 Sink::Update(update) => update.add(batch, CHANGED_BYTES_BUDGET),
                 Sink::Fresh(staging) => {
-                    let batch_hashes: Vec<(String, u64)> = batch
-                        .par_iter()
-                        .map(|f| (f.path.clone(), fingerprint::content_hash(&f.bytes)))
-                        .collect();
-                    hashes.extend(batch_hashes);
                     staging.write(batch).map_err(io)?;
                     true
                 }
@@ -258,7 +249,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         report.pages = pages;
         report.files = files;
-        break (rendering, writing, hashes);
+        break (rendering, writing);
     };
     report.timings.push(("render", rendering));
     report.timings.push(("search index", search_time));
@@ -267,10 +258,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // the next build starts afresh.
     fingerprint::forget(&options.out);
     let hashes = match sink {
-        Sink::Fresh(staging) => {
-            staging.commit().map_err(io)?;
-            hashes
-        }
+        Sink::Fresh(staging) => staging.commit().map_err(io)?,
         Sink::Update(update) => {
             let (changed, hashes) = update.commit().map_err(io)?;
             report.changed = Some(changed);

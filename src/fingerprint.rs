@@ -78,12 +78,6 @@ pub fn record_path(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.build"))
 }
 
-/// The record of the last build into `out`, if that build had these inputs
-/// and its output is untouched.
-pub fn up_to_date(out: &Path, fingerprint: u64) -> Option<Record> {
-    intact(out).filter(|record| up_to_date_with(record, fingerprint))
-}
-
 /// Whether an intact output's build had these inputs.
 pub fn up_to_date_with(record: &Record, fingerprint: u64) -> bool {
     record.fingerprint == fingerprint
@@ -197,6 +191,10 @@ fn outputs(base: &Path, dir: &Path, found: &mut Vec<(String, u64, u128)>) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn up_to_date(out: &Path, fingerprint: u64) -> Option<Record> {
+        intact(out).filter(|record| up_to_date_with(record, fingerprint))
+    }
 
     #[test]
     fn a_build_is_up_to_date_only_while_inputs_and_output_stay_as_they_were() {

@@ -13,9 +13,9 @@ use crate::render::OutputFile;
 
 /// Write `files` into `out`, replacing its previous contents atomically.
 pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let staging = Staging::create(out)?;
+    let mut staging = Staging::create(out)?;
     staging.write(files.to_vec())?;
-    staging.commit()
+    staging.commit().map(drop)
 }
 
 /// A new site being written beside `out`, file by file, in as many batches
@@ -27,6 +27,7 @@ pub struct Staging {
     dir: PathBuf,
     retired: PathBuf,
     committed: bool,
+    hashes: HashMap<String, u64>,
 }
 
 impl Staging {
@@ -51,25 +52,34 @@ impl Staging {
             dir,
             retired,
             committed: false,
+            hashes: HashMap::new(),
         })
     }
 
-    /// Write a batch of files, in parallel (IO). Each file's memory is freed
-    /// on a worker thread, as it was allocated (pages render on the worker
-    /// threads), which the allocator's per-thread arenas reuse best.
-    pub fn write(&self, files: Vec<OutputFile>) -> io::Result<()> {
-        files.into_par_iter().try_for_each(|file| {
-            let path = safe_join(&self.dir, &file.path)?;
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            fs::write(&path, &file.bytes)
-        })
+    /// Write a batch of files, in parallel (IO), remembering each one's
+    /// `content_hash`. Each file's memory is freed on a worker thread, as it
+    /// was allocated (pages render on the worker threads), which the
+    /// allocator's per-thread arenas reuse best.
+    pub fn write(&mut self, files: Vec<OutputFile>) -> io::Result<()> {
+        let written = files
+            .into_par_iter()
+            .map(|file| {
+                let path = safe_join(&self.dir, &file.path)?;
+                if let Some(dir) = path.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                fs::write(&path, &file.bytes)?;
+                Ok((file.path, crate::fingerprint::content_hash(&file.bytes)))
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        self.hashes.extend(written);
+        Ok(())
     }
 
     /// Put the new site in the place of the old one: two renames, so the
-    /// old site stays whole until the new one is complete.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// old site stays whole until the new one is complete. Returns the hash
+    /// of every file written.
+    pub fn commit(mut self) -> io::Result<HashMap<String, u64>> {
         let had_old = self.out.exists();
         if had_old {
             fs::rename(&self.out, &self.retired)?;
@@ -84,7 +94,7 @@ impl Staging {
         if had_old {
             fs::remove_dir_all(&self.retired)?;
         }
-        Ok(())
+        Ok(std::mem::take(&mut self.hashes))
     }
 }
 
@@ -250,13 +260,13 @@ mod tests {
         };
         write_site_atomically(&out, &[file("a/index.html", "old")]).unwrap();
         // A build that fails half-way: the staging folder goes, the old site stays.
-        let staging = Staging::create(&out).unwrap();
+        let mut staging = Staging::create(&out).unwrap();
         staging.write(vec![file("a/index.html", "new")]).unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         // Batches add up to one site.
-        let staging = Staging::create(&out).unwrap();
+        let mut staging = Staging::create(&out).unwrap();
         staging.write(vec![file("a/index.html", "new")]).unwrap();
         staging
             .write(vec![
