@@ -1,7 +1,6 @@
 //! The content model: what communications staff write, typed and checked.
 //! It knows nothing of HTML or templates.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -14,7 +13,86 @@ use serde_saphyr::Spanned;
 pub struct Text {
     /// A plain string, in the site's default language.
     pub plain: Option<String>,
-    pub by_lang: BTreeMap<String, String>,
+    pub by_lang: Translations,
+}
+
+/// A language code of two or three lowercase ASCII letters, kept inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LangCode([u8; 3]);
+
+impl LangCode {
+    pub fn parse(s: &str) -> Option<LangCode> {
+        if !is_language_code(s) {
+            return None;
+        }
+        let mut code = [0; 3];
+        code[..s.len()].copy_from_slice(s.as_bytes());
+        Some(LangCode(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        let len = self.0.iter().position(|&b| b == 0).unwrap_or(3);
+        // Only ASCII letters are ever stored.
+        std::str::from_utf8(&self.0[..len]).unwrap_or_default()
+    }
+}
+
+/// The language versions of a text, sorted by language code. A small
+/// vector, not a map: a site holds millions of texts of two or three
+/// languages each, and a tree map's node costs more than the strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Translations(Vec<(LangCode, Box<str>)>);
+
+impl Translations {
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        let code = LangCode::parse(lang)?;
+        self.0
+            .binary_search_by_key(&code, |(c, _)| *c)
+            .ok()
+            .map(|i| &*self.0[i].1)
+    }
+
+    /// Adds a version; false (and nothing changed) when the language has one.
+    pub fn insert(&mut self, lang: LangCode, text: impl Into<Box<str>>) -> bool {
+        match self.0.binary_search_by_key(&lang, |(c, _)| *c) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, (lang, text.into()));
+                true
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (language, text) in language order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(c, t)| (c.as_str(), &**t))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(_, t)| &**t)
+    }
+}
+
+impl std::ops::Index<&str> for Translations {
+    type Output = str;
+    fn index(&self, lang: &str) -> &str {
+        self.get(lang)
+            .unwrap_or_else(|| panic!("no `{lang}` version"))
+    }
+}
+
+impl Serialize for Translations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 /// Written back the way it was read: a string, or a map of languages.
@@ -48,7 +126,7 @@ impl Text {
         self.plain
             .iter()
             .map(String::as_str)
-            .chain(self.by_lang.values().map(String::as_str))
+            .chain(self.by_lang.values())
     }
 }
 
@@ -63,19 +141,19 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text {
                     plain: Some(v.to_string()),
-                    by_lang: BTreeMap::new(),
+                    by_lang: Translations::default(),
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut by_lang = BTreeMap::new();
+                let mut by_lang = Translations::default();
                 while let Some(lang) = map.next_key::<String>()? {
-                    if !is_language_code(&lang) {
+                    let Some(code) = LangCode::parse(&lang) else {
                         return Err(de::Error::custom(format!(
                             "`{lang}` is not a language code; a text maps codes such as fi, sv, en to strings"
                         )));
-                    }
+                    };
                     let value: String = map.next_value()?;
-                    if by_lang.insert(lang.clone(), value).is_some() {
+                    if !by_lang.insert(code, value) {
                         return Err(de::Error::custom(format!("language `{lang}` given twice")));
                     }
                 }

@@ -3,6 +3,7 @@
 //! stays in an HTML table next to it. Bars are told apart by pattern and
 //! label, not by colour alone.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -45,11 +46,16 @@ pub fn bar_chart(
     series_names: &[String],
     target: Option<(f64, String)>,
 ) -> Chart {
-    let mut groups: Vec<&str> = Vec::new();
+    // Bars by group, groups in order of first appearance: one pass, since a
+    // shared metric's chart can hold a bar per organisation and period.
+    let mut groups: Vec<(&str, Vec<&Bar>)> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     for bar in bars {
-        if !groups.contains(&bar.group.as_str()) {
-            groups.push(&bar.group);
-        }
+        let g = *group_of.entry(bar.group.as_str()).or_insert_with(|| {
+            groups.push((bar.group.as_str(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(bar);
     }
     let values = bars
         .iter()
@@ -61,11 +67,7 @@ pub fn bar_chart(
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |v: f64| TOP + (max - v) / span * plot_height;
     let group_width = (WIDTH - LEFT - RIGHT) / groups.len().max(1) as f64;
-    let per_group = bars
-        .iter()
-        .map(|b| bars.iter().filter(|o| o.group == b.group).count())
-        .max()
-        .unwrap_or(1) as f64;
+    let per_group = groups.iter().map(|(_, b)| b.len()).max().unwrap_or(1) as f64;
     let bar_width = (group_width * 0.7 / per_group).min(56.0);
 
     let mut svg = String::new();
@@ -93,9 +95,8 @@ pub fn bar_chart(
         );
     }
     let zero = y(0.0);
-    for (g, group) in groups.iter().enumerate() {
+    for (g, (group, in_group)) in groups.iter().enumerate() {
         let group_x = LEFT + g as f64 * group_width;
-        let in_group: Vec<&Bar> = bars.iter().filter(|b| b.group == *group).collect();
         let used = in_group.len() as f64 * bar_width;
         let group_top = in_group
             .iter()

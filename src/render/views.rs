@@ -39,6 +39,8 @@ pub struct SiteIndex {
     series: HashMap<(crate::content::Id, String), Vec<usize>>,
     /// The position of each scorecard, by organisation and id.
     scorecards: HashMap<(crate::content::Id, crate::content::Id), usize>,
+    /// The positions of each organisation's scorecards, in content order.
+    by_organisation: HashMap<crate::content::Id, Vec<usize>>,
 }
 
 impl SiteIndex {
@@ -53,6 +55,19 @@ impl SiteIndex {
             .get(&(org.clone(), id.clone()))
             .map(|&i| &site.scorecards[i])
             .ok_or_else(|| format!("no scorecard {org}/{id}"))
+    }
+
+    /// The scorecards of one organisation, in content order.
+    pub fn scorecards_of<'s>(
+        &'s self,
+        site: &'s Site,
+        org: &crate::content::Id,
+    ) -> impl Iterator<Item = &'s Scorecard> + 's {
+        self.by_organisation
+            .get(org)
+            .into_iter()
+            .flatten()
+            .map(|&i| &site.scorecards[i])
     }
 
     pub fn new(site: &Site) -> SiteIndex {
@@ -75,7 +90,15 @@ impl SiteIndex {
                 (s.data.status_date, s.id.clone())
             });
         }
+        let mut by_organisation: HashMap<_, Vec<usize>> = HashMap::new();
+        for (i, scorecard) in site.scorecards.iter().enumerate() {
+            by_organisation
+                .entry(scorecard.organisation().clone())
+                .or_default()
+                .push(i);
+        }
         SiteIndex {
+            by_organisation,
             scorecards: site
                 .scorecards
                 .iter()
@@ -131,12 +154,7 @@ impl Ctx<'_> {
         let (lang, s) = text
             .get(default, default)
             .map(|s| (default.to_string(), s))
-            .or_else(|| {
-                text.by_lang
-                    .iter()
-                    .next()
-                    .map(|(l, s)| (l.clone(), s.as_str()))
-            })
+            .or_else(|| text.by_lang.iter().next().map(|(l, s)| (l.to_string(), s)))
             .unwrap_or_else(|| (default.to_string(), ""));
         Txt {
             text: s.to_string(),
@@ -550,10 +568,9 @@ pub fn home(ctx: &Ctx) -> Result<HomeView, String> {
     let mut summary = StatusSummary::default();
     let mut organisations = Vec::new();
     for org in &site.organisations {
-        let scorecards = site
-            .scorecards
-            .iter()
-            .filter(|s| s.organisation() == &org.id)
+        let scorecards = ctx
+            .index
+            .scorecards_of(site, &org.id)
             .map(|s| scorecard_card(ctx, s))
             .collect::<Result<Vec<_>, _>>()?;
         if scorecards.is_empty() {
@@ -667,10 +684,9 @@ pub fn organisation(ctx: &Ctx, id: &crate::content::Id) -> Result<OrganisationVi
             })
             .collect::<Result<_, _>>()?,
         networks,
-        scorecards: site
-            .scorecards
-            .iter()
-            .filter(|s| s.organisation() == id)
+        scorecards: ctx
+            .index
+            .scorecards_of(site, id)
             .map(|s| scorecard_card(ctx, s))
             .collect::<Result<_, _>>()?,
         updates: site
@@ -1348,9 +1364,9 @@ pub fn update(ctx: &Ctx, update: &Update) -> Result<DocView, String> {
         .iter()
         .filter_map(|r| {
             let parts: Vec<&str> = r.value.split('/').collect();
-            let scorecard = ctx.site.scorecards.iter().find(|s| {
-                s.organisation().as_str() == parts[0] && parts.get(1) == Some(&s.id.as_str())
-            })?;
+            let org = crate::content::Id(parts[0].to_string());
+            let id = crate::content::Id((*parts.get(1)?).to_string());
+            let scorecard = ctx.index.scorecard(ctx.site, &org, &id).ok()?;
             match parts.get(2) {
                 None => Some(Link {
                     href: ctx.href(&Route::Scorecard(
@@ -1529,6 +1545,11 @@ pub fn metric(ctx: &Ctx, id: &crate::content::Id) -> Result<MetricView, String> 
     let mut organisations: Vec<&crate::content::Id> =
         rows.iter().map(|r| r.1.organisation()).collect();
     organisations.dedup();
+    let series_of: HashMap<&crate::content::Id, usize> = organisations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (*o, i))
+        .collect();
     let chart = if rows.len() >= 2 {
         let names = organisations
             .iter()
@@ -1545,9 +1566,9 @@ pub fn metric(ctx: &Ctx, id: &crate::content::Id) -> Result<MetricView, String> 
                     group: ctx.period(period)?,
                     value: *value,
                     value_label: ctx.number(*value, None)?,
-                    series: organisations
-                        .iter()
-                        .position(|o| *o == scorecard.organisation())
+                    series: series_of
+                        .get(scorecard.organisation())
+                        .copied()
                         .unwrap_or(0),
                 })
             })
