@@ -47,6 +47,34 @@ pub enum BuildError {
     },
 }
 
+/// Hand memory that was freed back to the system. glibc keeps freed blocks
+/// in the heap of the thread that used them; after the search index (about
+/// half a gigabyte per language at a million pages, on worker threads) the
+/// pages would otherwise render beside gigabytes that nobody uses.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own
+    // heaps to the kernel; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// A failure of the search index: it has no place in one content file.
+impl From<String> for BuildError {
+    fn from(message: String) -> BuildError {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.error(Location::file("content"), message);
+        BuildError::Content(diagnostics)
+    }
+}
+
+impl From<Diagnostics> for BuildError {
+    fn from(diagnostics: Diagnostics) -> BuildError {
+        BuildError::Content(diagnostics)
+    }
+}
+
 /// Everything a render needs, loaded and checked.
 pub struct Loaded {
     pub site: Site,
@@ -135,16 +163,6 @@ pub fn render(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
     render::render_site(&loaded.site, loaded.i18n.clone(), &loaded.theme)
 }
 
-/// The search index of every language, exported for the client
-/// (`search/{lang}/...`), to be written with the pages.
-pub fn search_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
-    crate::search::build_files(&loaded.site, &loaded.i18n).map_err(|message| {
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.error(Location::file("content"), message);
-        diagnostics
-    })
-}
-
 /// How many pages are rendered, then written, at a time: enough to keep
 /// every core busy, few enough that memory does not grow with the site.
 const PAGES_PER_BATCH: usize = 4096;
@@ -193,19 +211,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         path: options.out.clone(),
         source,
     };
-    let start = Instant::now();
-    let search = search_files(&loaded).map_err(BuildError::Content)?;
-    let search_time = start.elapsed();
-
+    let mut search_time = Duration::ZERO;
     let mut sink = match previous {
         Some(hashes) => Sink::Update(output::Update::new(&options.out, hashes)),
         None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
     let (rendering, mut writing) = loop {
-        let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
+        let mut rendering = Duration::ZERO;
+        // A cell: `put` adds to it while the site files' time is measured.
+        let writing = std::cell::Cell::new(Duration::ZERO);
         let (mut pages, mut files) = (0, 0);
         let mut diagnostics = Diagnostics::default();
-        let mut overflow = false;
         let mut put = |batch: Vec<OutputFile>, sink: &mut Sink| -> Result<bool, BuildError> {
             pages += batch.iter().filter(|f| f.path.ends_with(".html")).count();
             files += batch.len();
@@ -217,10 +233,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     true
                 }
             };
-            writing += start.elapsed();
+            writing.set(writing.get() + start.elapsed());
             Ok(fits)
         };
+        // The search index first, each language handed to the sink as it is
+        // done: at a million pages it is over a gigabyte, not to be held
+        // while pages render.
+        let (start, written) = (Instant::now(), writing.get());
+        let mut overflow = !crate::search::build_files_each(&loaded.site, &loaded.i18n, |files| {
+            put(files, &mut sink)
+        })?;
+        search_time += start.elapsed().saturating_sub(writing.get() - written);
+        release_freed_memory();
         for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
+            if overflow {
+                break;
+            }
             let start = Instant::now();
             let (files, problems) = renderer.render_each(&loaded.site, batch);
             rendering += start.elapsed();
@@ -235,12 +263,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             return Err(BuildError::Content(diagnostics.sorted()));
         }
         if !overflow {
-            let start = Instant::now();
-            let files = renderer
-                .site_files(&loaded.site)
-                .map_err(BuildError::Content)?;
-            rendering += start.elapsed();
-            overflow = !put(files, &mut sink)? || !put(search.clone(), &mut sink)?;
+            release_freed_memory();
+            let (start, written) = (Instant::now(), writing.get());
+            overflow =
+                !renderer.each_site_file_group(&loaded.site, |files| put(files, &mut sink))?;
+            rendering += start.elapsed().saturating_sub(writing.get() - written);
         }
         if overflow {
             // Too much changed to keep in memory: everything into a new folder.
@@ -249,7 +276,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         report.pages = pages;
         report.files = files;
-        break (rendering, writing);
+        break (rendering, writing.get());
     };
     report.timings.push(("render", rendering));
     report.timings.push(("search index", search_time));

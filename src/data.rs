@@ -93,8 +93,15 @@ pub const CSV_METADATA_PATH: &str = "data/tuloskortti.csv-metadata.json";
 
 /// Every open-data file of the site.
 pub fn export(site: &Site) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    for scorecard in &site.scorecards {
+    let mut files = export_scorecards(&site.scorecards, site);
+    files.extend(export_site(site));
+    files
+}
+
+/// Each of these scorecards as JSON and as CSV.
+pub fn export_scorecards(scorecards: &[Scorecard], site: &Site) -> Vec<OutputFile> {
+    let mut files = Vec::with_capacity(scorecards.len() * 2);
+    for scorecard in scorecards {
         files.push(OutputFile {
             path: scorecard_path(scorecard, "json"),
             bytes: to_json(&scorecard_record(scorecard)),
@@ -104,23 +111,29 @@ pub fn export(site: &Site) -> Vec<OutputFile> {
             bytes: csv(site, scorecard).into_bytes(),
         });
     }
-    files.push(OutputFile {
-        path: DATASET_PATH.into(),
-        bytes: dataset_json(site),
-    });
-    files.push(OutputFile {
-        path: DATASET_SCHEMA_PATH.into(),
-        bytes: to_json(&crate::schema::dataset()),
-    });
-    files.push(OutputFile {
-        path: SCORECARD_SCHEMA_PATH.into(),
-        bytes: to_json(&crate::schema::scorecard_download()),
-    });
-    files.push(OutputFile {
-        path: CSV_METADATA_PATH.into(),
-        bytes: to_json(&csv_metadata(site)),
-    });
     files
+}
+
+/// The whole dataset, its schema, the scorecard schema and the CSV metadata.
+pub fn export_site(site: &Site) -> Vec<OutputFile> {
+    vec![
+        OutputFile {
+            path: DATASET_PATH.into(),
+            bytes: dataset_json(site),
+        },
+        OutputFile {
+            path: DATASET_SCHEMA_PATH.into(),
+            bytes: to_json(&crate::schema::dataset()),
+        },
+        OutputFile {
+            path: SCORECARD_SCHEMA_PATH.into(),
+            bytes: to_json(&crate::schema::scorecard_download()),
+        },
+        OutputFile {
+            path: CSV_METADATA_PATH.into(),
+            bytes: to_json(&csv_metadata(site)),
+        },
+    ]
 }
 
 /// What each CSV column holds, in the W3C's vocabulary for tabular data
@@ -208,9 +221,27 @@ pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// The dataset download: written as it is serialized, one record at a
 /// time, without the whole dataset as one JSON value in memory.
+///
+/// It is serialized twice, first only to count its bytes: the buffer is
+/// then allocated once at its final size, where growing it by doubling
+/// would briefly hold one and a half times the download (over a gigabyte
+/// at a million pages).
 pub fn dataset_json(site: &Site) -> Vec<u8> {
-    let mut bytes =
-        serde_json::to_vec_pretty(&dataset(site)).expect("the model serializes to JSON");
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let dataset = dataset(site);
+    let mut count = Count(0);
+    serde_json::to_writer_pretty(&mut count, &dataset).expect("the model serializes to JSON");
+    let mut bytes = Vec::with_capacity(count.0 + 1);
+    serde_json::to_writer_pretty(&mut bytes, &dataset).expect("the model serializes to JSON");
     bytes.push(b'\n');
     bytes
 }

@@ -1,6 +1,8 @@
 //! Discovery files: an Atom feed of updates per language, `sitemap.xml`
 //! with language alternates, and `robots.txt`.
 
+use std::fmt::Write;
+
 use super::OutputFile;
 use super::urls::{Route, all_routes, dir};
 use super::views::accessibility_slug;
@@ -88,8 +90,26 @@ pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, String> 
     })
 }
 
+/// The Sitemaps protocol's limits for one file: 50 000 URLs, 50 MB.
+const SITEMAP_URLS: usize = 50_000;
+const SITEMAP_BYTES: usize = 50_000_000;
+
 /// `sitemap.xml`: every page in every language, each with its alternates.
-pub fn sitemap(site: &Site, i18n: &I18n) -> Result<OutputFile, String> {
+/// A site too large for one file (the protocol allows 50 000 URLs or 50 MB)
+/// gets `sitemap-1.xml`, `sitemap-2.xml`, ... and `sitemap.xml` becomes
+/// their index, so `robots.txt` names one address whatever the size.
+pub fn sitemap(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, String> {
+    sitemap_files(site, i18n, SITEMAP_URLS, SITEMAP_BYTES)
+}
+
+fn sitemap_files(
+    site: &Site,
+    i18n: &I18n,
+    max_urls: usize,
+    max_bytes: usize,
+) -> Result<Vec<OutputFile>, String> {
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    const TAIL: &str = "</urlset>\n";
     let base = &site.config.base_url;
     let slugs = site
         .config
@@ -97,29 +117,65 @@ pub fn sitemap(site: &Site, i18n: &I18n) -> Result<OutputFile, String> {
         .iter()
         .map(|lang| Ok((lang.clone(), accessibility_slug(i18n, lang)?)))
         .collect::<Result<Vec<_>, String>>()?;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
+    let mut parts: Vec<String> = Vec::new();
+    let mut xml = String::from(HEAD);
+    let mut urls = 0;
+    let mut entry = String::new();
     for route in all_routes(site).iter().filter(|r| **r != Route::NotFound) {
         for (lang, slug) in &slugs {
-            xml.push_str(&format!(
+            entry.clear();
+            let _ = write!(
+                entry,
                 "  <url>\n    <loc>{}</loc>\n",
                 xml_escape(&format!("{base}{}", dir(lang, route, slug)))
-            ));
+            );
             for (other, other_slug) in &slugs {
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>\n",
+                let _ = writeln!(
+                    entry,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
                     xml_escape(&format!("{base}{}", dir(other, route, other_slug)))
-                ));
+                );
             }
-            xml.push_str("  </url>\n");
+            entry.push_str("  </url>\n");
+            if urls > 0 && (urls == max_urls || xml.len() + entry.len() + TAIL.len() > max_bytes) {
+                xml.push_str(TAIL);
+                parts.push(std::mem::replace(&mut xml, String::from(HEAD)));
+                urls = 0;
+            }
+            xml.push_str(&entry);
+            urls += 1;
         }
     }
-    xml.push_str("</urlset>\n");
-    Ok(OutputFile {
+    xml.push_str(TAIL);
+    if parts.is_empty() {
+        return Ok(vec![OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        }]);
+    }
+    parts.push(xml);
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (i, part) in parts.into_iter().enumerate() {
+        let path = format!("sitemap-{}.xml", i + 1);
+        let _ = writeln!(
+            index,
+            "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
+            xml_escape(&format!("{base}{path}"))
+        );
+        files.push(OutputFile {
+            path,
+            bytes: part.into_bytes(),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(OutputFile {
         path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
-    })
+        bytes: index.into_bytes(),
+    });
+    Ok(files)
 }
 
 pub fn robots(site: &Site) -> OutputFile {
@@ -135,7 +191,51 @@ pub fn robots(site: &Site) -> OutputFile {
 
 #[cfg(test)]
 mod tests {
-    use super::xml_escape;
+    use super::{sitemap_files, xml_escape};
+
+    /// Split by count or by size, the parts hold the same entries as one
+    /// file, in the same order, and the index names every part.
+    #[test]
+    fn a_large_sitemap_is_split_under_an_index() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, _) = crate::content::load_site(root).expect("the example content loads");
+        let i18n = crate::i18n::I18n::load(&root.join("i18n"), &site.config.languages)
+            .expect("i18n loads");
+        let entries = |xml: &str| -> Vec<String> {
+            xml.split("<url>")
+                .skip(1)
+                .map(|e| e.split("</url>").next().unwrap_or_default().to_string())
+                .collect()
+        };
+        let whole = sitemap_files(&site, &i18n, usize::MAX, usize::MAX).unwrap();
+        assert_eq!(whole.len(), 1);
+        let all = entries(std::str::from_utf8(&whole[0].bytes).unwrap());
+        assert!(all.len() > 200, "{} entries", all.len());
+        for (max_urls, max_bytes) in [(100, usize::MAX), (usize::MAX, 40_000)] {
+            let files = sitemap_files(&site, &i18n, max_urls, max_bytes).unwrap();
+            let (index, parts) = files.split_last().unwrap();
+            assert_eq!(index.path, "sitemap.xml");
+            let index = std::str::from_utf8(&index.bytes).unwrap();
+            assert!(index.contains("<sitemapindex"));
+            let mut joined = Vec::new();
+            for (i, part) in parts.iter().enumerate() {
+                assert_eq!(part.path, format!("sitemap-{}.xml", i + 1));
+                assert!(index.contains(&format!(
+                    "<loc>{}sitemap-{}.xml</loc>",
+                    site.config.base_url,
+                    i + 1
+                )));
+                let text = std::str::from_utf8(&part.bytes).unwrap();
+                assert!(text.starts_with("<?xml") && text.ends_with("</urlset>\n"));
+                assert!(part.bytes.len() <= max_bytes);
+                let part_entries = entries(text);
+                assert!(!part_entries.is_empty() && part_entries.len() <= max_urls);
+                joined.extend(part_entries);
+            }
+            assert!(parts.len() >= 2);
+            assert!(joined == all, "the parts do not hold the same entries");
+        }
+    }
 
     #[test]
     fn escapes_markup_and_drops_control_characters() {

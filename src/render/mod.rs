@@ -351,6 +351,22 @@ impl Renderer {
     /// Everything of the site that is not one of `all_pages`: the assets,
     /// `/` and `/404.html`, feeds, sitemap and the open data.
     pub fn site_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut outputs = Vec::new();
+        self.each_site_file_group(site, |group| {
+            outputs.extend(group);
+            Ok::<_, Diagnostics>(true)
+        })?;
+        Ok(outputs)
+    }
+
+    /// [`Renderer::site_files`] in groups handed to `put` one at a time, so
+    /// that a large site's downloads and sitemap are never all in memory;
+    /// stops early when `put` says false, and returns what `put` last said.
+    pub fn each_site_file_group<E: From<Diagnostics>>(
+        &self,
+        site: &Site,
+        mut put: impl FnMut(Vec<OutputFile>) -> Result<bool, E>,
+    ) -> Result<bool, E> {
         let one = |d: Diagnostic| {
             let mut all = Diagnostics::default();
             all.push(d);
@@ -370,11 +386,24 @@ impl Renderer {
         )
         .map_err(one)?;
         outputs.push(root_404(&not_found));
-        outputs.extend(self.discovery_files(site)?);
-        outputs.extend(crate::data::export(site));
-        Ok(outputs)
+        if !put(outputs)? || !put(self.discovery_files(site)?)? {
+            return Ok(false);
+        }
+        for scorecards in site.scorecards.chunks(SCORECARDS_PER_DATA_BATCH) {
+            let files = scorecards
+                .par_chunks(64)
+                .flat_map_iter(|chunk| crate::data::export_scorecards(chunk, site))
+                .collect();
+            if !put(files)? {
+                return Ok(false);
+            }
+        }
+        put(crate::data::export_site(site))
     }
 }
+
+/// Scorecards whose JSON and CSV downloads are made, then handed on, at a time.
+const SCORECARDS_PER_DATA_BATCH: usize = 2048;
 
 /// `/404.html` for servers that look there: the default language's page.
 fn root_404(not_found: &OutputFile) -> OutputFile {
@@ -388,7 +417,11 @@ impl Renderer {
     /// Atom feeds, sitemap and robots.txt.
     pub fn discovery_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         let mut files = vec![feeds::robots(site)];
-        let mut results = vec![feeds::sitemap(site, &self.i18n)];
+        let mut results = Vec::new();
+        match feeds::sitemap(site, &self.i18n) {
+            Ok(sitemap) => files.extend(sitemap),
+            Err(message) => results.push(Err(message)),
+        }
         results.extend(
             site.config
                 .languages

@@ -350,20 +350,47 @@ fn goal_docs(
 }
 
 /// Index every language and export the client files under `search/{lang}/`.
+///
+/// Languages are indexed in parallel, but no more at a time than there are
+/// threads: each holds its documents and its index in memory (about half a
+/// gigabyte per language at a million pages), and a third language beside
+/// two cores only adds memory, not speed.
 pub fn build_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, String> {
+    let mut files = Vec::new();
+    build_files_each(site, i18n, |batch| {
+        files.extend(batch);
+        Ok::<_, String>(true)
+    })?;
+    Ok(files)
+}
+
+/// [`build_files`], handing each group of languages' files to `put` as soon
+/// as they are exported; stops when `put` says false and returns its answer.
+pub fn build_files_each<E: From<String>>(
+    site: &Site,
+    i18n: &I18n,
+    mut put: impl FnMut(Vec<OutputFile>) -> Result<bool, E>,
+) -> Result<bool, E> {
     use rayon::prelude::*;
-    let per_lang: Vec<Result<Vec<OutputFile>, String>> = site
+    for languages in site
         .config
         .languages
-        .par_iter()
-        .map(|lang| {
-            let index = LangIndex::build(site, i18n, lang)?;
-            export::export(&index).map_err(|e| format!("search index ({lang}): {e}"))
-        })
-        .collect();
-    let mut files = Vec::new();
-    for result in per_lang {
-        files.extend(result?);
+        .chunks(rayon::current_num_threads().max(1))
+    {
+        let per_lang: Vec<Result<Vec<OutputFile>, String>> = languages
+            .par_iter()
+            .map(|lang| {
+                let index = LangIndex::build(site, i18n, lang)?;
+                export::export(&index).map_err(|e| format!("search index ({lang}): {e}"))
+            })
+            .collect();
+        let mut files = Vec::new();
+        for result in per_lang {
+            files.extend(result?);
+        }
+        if !put(files)? {
+            return Ok(false);
+        }
     }
-    Ok(files)
+    Ok(true)
 }

@@ -135,7 +135,7 @@ impl Preview {
         };
         let mut outputs = scorecard_data(&good.site, &deferred.files);
         if deferred.sitemap {
-            outputs.push(
+            outputs.extend(
                 feeds::sitemap(&good.site, &good.i18n)
                     .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
             );
