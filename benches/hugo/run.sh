@@ -16,7 +16,8 @@
 # tree; TIMEOUT=<seconds> stops a build that takes longer (default 3600),
 # MAXRSS_MIB one that holds more memory (default 20480; the resident memory
 # of every build is sampled each second into its log's .rss file);
-# EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs.
+# EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs;
+# SETTLE=<seconds> is the pause after deleting an earlier output (default 65).
 # Everything is written under target/bench/hugo/; summary.json and
 # summary.txt there hold the numbers.
 set -euo pipefail
@@ -122,6 +123,20 @@ measure() {
   return 0
 }
 
+# clear DIR...: remove earlier outputs, then wait until ext4 no longer
+# counts their inodes as recently deleted: for a minute after a large
+# delete, every new file's inode allocation steps over them, which made the
+# next build's file creation several times slower (seen in perf as
+# recently_deleted under ext4_create and ext4_mkdir).
+clear() {
+  local any=0 d
+  for d in "$@"; do [ -e "$d" ] && any=1; done
+  [ "$any" = 1 ] || return 0
+  rm -rf "$@"
+  sync
+  sleep "${SETTLE:-65}"
+}
+
 # output TOOL SIZE DIR: pages and bytes of a finished build.
 output() {
   local pages bytes
@@ -135,7 +150,7 @@ for size in $sizes; do
   dir=$work/n$size
   echo
   echo "== $size scorecards"
-  rm -rf "$dir" && mkdir -p "$dir"
+  clear "$dir" && mkdir -p "$dir"
   "$bin" synth --seed 1 --scorecards "$size" --out "$dir/site" > /dev/null
   cp -r "$src/themes" "$src/i18n" "$dir/site/"
   echo "  corpus: $(find "$dir/site/content" -type f | wc -l) content files, $(du -sh "$dir/site/content" | cut -f1)"
@@ -145,13 +160,13 @@ for size in $sizes; do
     echo "  converted for Hugo in $(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)") s (not counted)"
   fi
   for run in $(seq 1 "$runs"); do
-    rm -rf "$dir/out-tk"
+    clear "$dir/out-tk"
     measure tuloskortti "$size" "$run" "$dir/tuloskortti-$run.log" -- \
       "$bin" build --root "$dir/site" --out "$dir/out-tk"
     tail -n 1 "$dir/tuloskortti-$run.log" | sed 's/^/    /'
     [ "$run" = 1 ] && [ -d "$dir/out-tk" ] && output tuloskortti "$size" "$dir/out-tk"
     if [ "$with_hugo" = 1 ]; then
-      rm -rf "$dir/out-hugo"
+      clear "$dir/out-hugo"
       measure hugo "$size" "$run" "$dir/hugo-$run.log" -- \
         "$hugo" --source "$dir/hugo" --destination "$repo/$dir/out-hugo"
       [ "$run" = 1 ] && [ -d "$dir/out-hugo" ] && output hugo "$size" "$dir/out-hugo"
