@@ -389,3 +389,46 @@ fn the_example_content_checks_clean() {
         "every text of the example content is in fi, sv and en:\n{missing}"
     );
 }
+
+/// The home page shows each organisation's latest year and leads to the
+/// organisation's page for the earlier years, which lists them all.
+#[test]
+fn the_home_page_shows_the_latest_year_and_links_to_the_rest() {
+    let site = TestSite::fixture("minimal");
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    let text = site.read(file);
+    assert!(text.contains("year: 2024"));
+    site.write(
+        "content/scorecards/testila/2023-tekniikka.yaml",
+        text.replace("year: 2024", "year: 2023"),
+    );
+    let built = site.build();
+    assert!(built.status.success(), "{}", stderr(&built));
+    for (lang, all) in [
+        ("fi", "Kaikki 2 tuloskorttia"),
+        ("sv", "Alla 2 resultatkort"),
+        ("en", "All 2 scorecards"),
+    ] {
+        let home = site.read(&format!("public/{lang}/index.html"));
+        assert!(home.contains("href=\"testila/2024-tekniikka/\""), "{lang}");
+        assert!(
+            !home.contains("2023-tekniikka"),
+            "{lang}: only the latest year"
+        );
+        assert!(
+            home.contains(&format!("<a href=\"testila/\">{all}</a>")),
+            "{lang}"
+        );
+        let organisation = site.read(&format!("public/{lang}/testila/index.html"));
+        assert!(organisation.contains("href=\"2023-tekniikka/\""), "{lang}");
+        assert!(organisation.contains("href=\"2024-tekniikka/\""), "{lang}");
+    }
+    // With one year only, every card is on the home page and no link is added.
+    std::fs::remove_file(
+        site.root()
+            .join("content/scorecards/testila/2023-tekniikka.yaml"),
+    )
+    .unwrap();
+    assert!(site.build().status.success());
+    assert!(!site.read("public/fi/index.html").contains("Kaikki 2"));
+}

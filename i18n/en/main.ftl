@@ -76,6 +76,10 @@ home-status-intro = The published scorecards contain { $count ->
    *[other] { $count } goals
 } in all. A status is given only where the follow-up reports one.
 home-organisations-heading = Municipalities and scorecards
+home-all-scorecards = { $count ->
+    [one] { $count } scorecard
+   *[other] All { $count } scorecards
+}
 status-date-line = Status on { $date }
 network-members = { $count ->
     [one] { $count } member city

@@ -81,6 +81,10 @@ home-status-intro = Julkaistuissa tuloskorteissa on yhteensä { $count ->
    *[other] { $count } tavoitetta
 }. Tilanne on arvioitu vain niille, joista seurannassa on kerrottu.
 home-organisations-heading = Kunnat ja tuloskortit
+home-all-scorecards = { $count ->
+    [one] { $count } tuloskortti
+   *[other] Kaikki { $count } tuloskorttia
+}
 status-date-line = Tilanne { $date }
 network-members = { $count ->
     [one] { $count } jäsenkaupunki

@@ -81,6 +81,10 @@ home-status-intro = De publicerade resultatkorten innehåller sammanlagt { $coun
    *[other] { $count } mål
 }. Läget har bedömts endast för de mål som uppföljningen berättar om.
 home-organisations-heading = Kommuner och resultatkort
+home-all-scorecards = { $count ->
+    [one] { $count } resultatkort
+   *[other] Alla { $count } resultatkort
+}
 status-date-line = Läget { $date }
 network-members = { $count ->
     [one] { $count } medlemsstad

@@ -465,7 +465,10 @@ pub struct ScorecardCard {
 pub struct OrganisationCard {
     pub name: Txt,
     pub href: String,
+    /// The scorecards of the organisation's latest year.
     pub scorecards: Vec<ScorecardCard>,
+    /// How many scorecards the organisation has in all (its page lists them).
+    pub all: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -568,21 +571,27 @@ pub fn home(ctx: &Ctx) -> Result<HomeView, String> {
     let mut summary = StatusSummary::default();
     let mut organisations = Vec::new();
     for org in &site.organisations {
-        let scorecards = ctx
-            .index
-            .scorecards_of(site, &org.id)
-            .map(|s| scorecard_card(ctx, s))
-            .collect::<Result<Vec<_>, _>>()?;
-        if scorecards.is_empty() {
-            continue;
+        // Newest year first: the home page shows the latest year's cards and
+        // leads to the organisation's page for the earlier ones, so that it
+        // stays small for a site of many years and municipalities.
+        let mut all = 0;
+        let mut latest = None;
+        let mut scorecards = Vec::new();
+        for scorecard in ctx.index.scorecards_of(site, &org.id) {
+            all += 1;
+            summary.add(&scorecard_summary(scorecard));
+            if *latest.get_or_insert(scorecard.data.year) == scorecard.data.year {
+                scorecards.push(scorecard_card(ctx, scorecard)?);
+            }
         }
-        for card in &scorecards {
-            summary.add(&card.summary);
+        if all == 0 {
+            continue;
         }
         organisations.push(OrganisationCard {
             name: ctx.txt(&org.data.name),
             href: ctx.href(&Route::Organisation(org.id.clone())),
             scorecards,
+            all,
         });
     }
     let networks = site
