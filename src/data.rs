@@ -53,6 +53,14 @@ pub fn scorecard_record(scorecard: &Scorecard) -> ScorecardFile {
 
 pub fn dataset(site: &Site) -> Dataset {
     Dataset {
+        scorecards: site.scorecards.iter().map(scorecard_record).collect(),
+        ..dataset_head(site)
+    }
+}
+
+/// The dataset without its scorecards.
+fn dataset_head(site: &Site) -> Dataset {
+    Dataset {
         format: "tuloskortti-dataset".into(),
         version: FORMAT_VERSION,
         title: site.config.title.clone(),
@@ -70,7 +78,7 @@ pub fn dataset(site: &Site) -> Dataset {
             .collect(),
         networks: site.networks.iter().map(|n| n.data.clone()).collect(),
         metrics: site.metrics.iter().map(|m| m.data.clone()).collect(),
-        scorecards: site.scorecards.iter().map(scorecard_record).collect(),
+        scorecards: Vec::new(),
     }
 }
 
@@ -219,30 +227,75 @@ pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     bytes
 }
 
-/// The dataset download: written as it is serialized, one record at a
-/// time, without the whole dataset as one JSON value in memory.
+/// The dataset download. Its scorecards are written one record at a time,
+/// each as [`dataset_record`] gives it, without the whole dataset as one
+/// JSON value in memory.
 ///
-/// It is serialized twice, first only to count its bytes: the buffer is
-/// then allocated once at its final size, where growing it by doubling
-/// would briefly hold one and a half times the download (over a gigabyte
-/// at a million pages).
+/// The records are serialized twice, first only to count their bytes: the
+/// buffer is then allocated once at its final size, where growing it by
+/// doubling would briefly hold one and a half times the download (over a
+/// gigabyte at a million pages).
 pub fn dataset_json(site: &Site) -> Vec<u8> {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
-            Ok(bytes.len())
+    dataset_json_with(site, |scorecard| {
+        std::borrow::Cow::Owned(dataset_record(scorecard))
+    })
+}
+
+/// [`dataset_json`] with each scorecard's record from `record` (which the
+/// preview server keeps, to re-serialize only the scorecard that changed).
+/// `record` is called twice for each scorecard.
+pub fn dataset_json_with<'s>(
+    site: &'s Site,
+    record: impl Fn(&'s Scorecard) -> std::borrow::Cow<'s, [u8]>,
+) -> Vec<u8> {
+    let mut head = serde_json::to_vec_pretty(&dataset_head(site)).expect("the model serializes");
+    // The head ends with the empty list of scorecards, the last member.
+    const EMPTY: &[u8] = b"[]\n}";
+    debug_assert!(head.ends_with(EMPTY));
+    if site.scorecards.is_empty() {
+        head.push(b'\n');
+        return head;
+    }
+    head.truncate(head.len() - EMPTY.len());
+    const OPEN: &[u8] = b"[\n";
+    const SEPARATOR: &[u8] = b",\n";
+    const CLOSE: &[u8] = b"\n  ]\n}\n";
+    let records: usize = site.scorecards.iter().map(|s| record(s).len()).sum();
+    let size = head.len()
+        + OPEN.len()
+        + records
+        + SEPARATOR.len() * (site.scorecards.len() - 1)
+        + CLOSE.len();
+    let mut bytes = Vec::with_capacity(size);
+    bytes.extend_from_slice(&head);
+    bytes.extend_from_slice(OPEN);
+    for (i, scorecard) in site.scorecards.iter().enumerate() {
+        if i > 0 {
+            bytes.extend_from_slice(SEPARATOR);
         }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
+        bytes.extend_from_slice(&record(scorecard));
+    }
+    bytes.extend_from_slice(CLOSE);
+    debug_assert_eq!(bytes.len(), size);
+    bytes
+}
+
+/// A scorecard as the dataset lists it: its JSON download, indented to its
+/// place in the list (two levels, four spaces; JSON strings hold no raw line
+/// breaks, so every line break starts a line of the record).
+pub fn dataset_record(scorecard: &Scorecard) -> Vec<u8> {
+    const INDENT: &[u8] = b"    ";
+    let json = to_json(&scorecard_record(scorecard));
+    let json = json.strip_suffix(b"\n").unwrap_or(&json);
+    let lines = json.iter().filter(|&&b| b == b'\n').count();
+    let mut bytes = Vec::with_capacity(json.len() + INDENT.len() * (lines + 1));
+    bytes.extend_from_slice(INDENT);
+    for &byte in json {
+        bytes.push(byte);
+        if byte == b'\n' {
+            bytes.extend_from_slice(INDENT);
         }
     }
-    let dataset = dataset(site);
-    let mut count = Count(0);
-    serde_json::to_writer_pretty(&mut count, &dataset).expect("the model serializes to JSON");
-    let mut bytes = Vec::with_capacity(count.0 + 1);
-    serde_json::to_writer_pretty(&mut bytes, &dataset).expect("the model serializes to JSON");
-    bytes.push(b'\n');
     bytes
 }
 

@@ -200,7 +200,9 @@ pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
     let mut changed = 0;
     for file in files {
         let path = safe_join(out, &file.path)?;
-        if fs::read(&path).is_ok_and(|old| old == file.bytes) {
+        // A file of another size has changed: no need to read it.
+        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64);
+        if same_size && fs::read(&path).is_ok_and(|old| old == file.bytes) {
             continue;
         }
         replace_file(&path, &file.bytes)?;

@@ -259,12 +259,22 @@ fn the_search_page_follows_once_the_folders_are_quiet() {
         Duration::from_secs(5),
         |r| r.body.contains("Kävely on turvallisempaa."),
     );
-    // The A-Z list of goals and the index come a moment later, by themselves.
+    // The scorecard's download comes with its pages ...
+    preview.wait_for(
+        "/data/testila/2024-tekniikka.json",
+        Duration::from_secs(5),
+        |r| r.body.contains("Kävely on turvallisempaa."),
+    );
+    // ... the A-Z list of goals, the index and the dataset a moment later,
+    // by themselves.
     preview.wait_for("/fi/search/", Duration::from_secs(15), |r| {
         r.body.contains("Kävely on turvallisempaa.")
     });
+    preview.wait_for("/data/tuloskortti.json", Duration::from_secs(5), |r| {
+        r.body.contains("Kävely on turvallisempaa.")
+    });
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !preview.log().contains("search pages and index updated") {
+    while !preview.log().contains("search index and dataset updated") {
         assert!(Instant::now() < deadline, "{}", preview.log());
         thread::sleep(Duration::from_millis(20));
     }

@@ -3,8 +3,9 @@
 //!
 //!   probe edit --root SITE --out PREVIEW --addr HOST:PORT --file content/scorecards/ORG/ID.yaml --runs N
 //!       saves an edit of one follow-up text N times; for each, the time until
-//!       the scorecard's page on disk has it, and until open pages are told
-//!       to reload (the server-sent event).
+//!       the scorecard's page on disk has it, until open pages are told to
+//!       reload (the server-sent event: every page that shows it is written),
+//!       and until its JSON download has it (the last file of the edit).
 //!   probe touch --addr HOST:PORT --file PATH --append TEXT
 //!       appends TEXT to a file (a template, a UI string file) and prints the
 //!       milliseconds until open pages are told to reload.
@@ -100,11 +101,12 @@ fn edit(a: &HashMap<String, String>) {
     let relative = file.strip_prefix("content/scorecards/").expect("a scorecard file");
     let (org, name) = relative.split_once('/').unwrap();
     let page = out.join(format!("fi/{org}/{}/index.html", name.trim_end_matches(".yaml")));
+    let json = out.join(format!("data/{org}/{}.json", name.trim_end_matches(".yaml")));
     let events = open_events(&a["addr"]);
     let path = root.join(file);
     let original = std::fs::read_to_string(&path).unwrap();
     let nonce = std::process::id();
-    let (mut on_disk, mut reloaded) = (Vec::new(), Vec::new());
+    let (mut on_disk, mut reloaded, mut downloads) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
         let marker = format!("Muokkaus{nonce}x{run}");
         let text = insert_marker(&original, &marker);
@@ -124,10 +126,26 @@ fn edit(a: &HashMap<String, String>) {
             .recv_timeout(Duration::from_secs(120))
             .expect("a reload event");
         let reload_ms = event.duration_since(saved).as_secs_f64() * 1000.0;
-        println!("run {run}: page on disk {page_ms:.1} ms, reload event {reload_ms:.1} ms");
+        // The scorecard's JSON download is written after its pages and the
+        // listings: the last file of the edit (the dataset and the search
+        // index follow when the server has been idle for a while).
+        loop {
+            if std::fs::read_to_string(&json).is_ok_and(|j| j.contains(&marker)) {
+                break;
+            }
+            if saved.elapsed() > Duration::from_secs(120) {
+                panic!("{} never showed {marker}", json.display());
+            }
+            thread::sleep(Duration::from_micros(500));
+        }
+        let data_ms = saved.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "run {run}: page on disk {page_ms:.1} ms, reload event {reload_ms:.1} ms, all files {data_ms:.1} ms"
+        );
         on_disk.push(page_ms);
         reloaded.push(reload_ms);
-        // Let the downloads written after the reload settle.
+        downloads.push(data_ms);
+        // A pause between saves, as between an author's edits.
         thread::sleep(Duration::from_millis(300));
         while events.try_recv().is_ok() {}
     }
@@ -138,9 +156,10 @@ fn edit(a: &HashMap<String, String>) {
         on_disk.iter().cloned().fold(0.0, f64::max),
     );
     println!(
-        "median page on disk {:.1} ms (min {min:.1}, max {max:.1}); median reload event {:.1} ms",
+        "median page on disk {:.1} ms (min {min:.1}, max {max:.1}); median reload event {:.1} ms; median all files {:.1} ms",
         median(&mut on_disk),
-        median(&mut reloaded)
+        median(&mut reloaded),
+        median(&mut downloads)
     );
 }
 

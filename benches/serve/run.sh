@@ -68,6 +68,9 @@ measure() { # name root scorecard-file
   grep -m1 "full rebuild" "$root/serve.log" | sed 's/^/serve, first build: /'
   "$work/probe" edit --root "$root" --out "$root/target/preview" --addr "$addr" --file "$file" --runs "$runs"
   grep "scorecard rebuild" "$root/serve.log" | tail -3 | sed 's/^/server log: /'
+  # The dataset and the search index follow once the folders are quiet.
+  sleep 4
+  grep "search index and dataset" "$root/serve.log" | tail -1 | sed 's/^/server log, when quiet: /'
   local template=$root/themes/default/templates/base.html
   local ms; ms=$("$work/probe" touch --addr "$addr" --file "$template" --append "{# benchmark #}")
   echo "template edit to reload event: $ms ms ($(grep "templates rebuild" "$root/serve.log" | tail -1))"

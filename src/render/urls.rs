@@ -76,6 +76,16 @@ pub fn relative(from: &str, to: &str) -> String {
     }
 }
 
+/// A scorecard's page and its goals' pages.
+pub fn scorecard_page_routes(scorecard: &crate::content::Scorecard) -> impl Iterator<Item = Route> {
+    let org = scorecard.organisation();
+    std::iter::once(Route::Scorecard(org.clone(), scorecard.id.clone())).chain(
+        scorecard.goals().map(move |(_, goal)| {
+            Route::Goal(org.clone(), scorecard.id.clone(), goal.id.value.clone())
+        }),
+    )
+}
+
 /// Every route of the site, in a stable order.
 pub fn all_routes(site: &Site) -> Vec<Route> {
     let mut routes = vec![
@@ -91,15 +101,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
             .map(|o| Route::Organisation(o.id.clone())),
     );
     for scorecard in &site.scorecards {
-        let org = scorecard.organisation().clone();
-        routes.push(Route::Scorecard(org.clone(), scorecard.id.clone()));
-        for (_, goal) in scorecard.goals() {
-            routes.push(Route::Goal(
-                org.clone(),
-                scorecard.id.clone(),
-                goal.id.value.clone(),
-            ));
-        }
+        routes.extend(scorecard_page_routes(scorecard));
     }
     routes.extend(site.updates.iter().map(|u| Route::Update(u.slug.clone())));
     routes.extend(site.pages.iter().map(|p| Route::Page(p.slug.clone())));

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::load::{FileKind, classify as content_kind};
 use crate::content::{Id, Site};
-use crate::render::urls::{Route, all_routes};
+use crate::render::urls::{Route, all_routes, scorecard_page_routes};
 
 /// What one changed path asks for. Paths are relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +136,10 @@ impl Rebuild {
 pub struct Touched {
     pub scorecards: BTreeSet<(Id, Id)>,
     pub metrics: BTreeSet<Id>,
+    /// What the metric pages show of these scorecards: each one's name and
+    /// place, and every value it gives a metric. The same before and after
+    /// an edit, the metric pages need no re-render.
+    metric_facts: BTreeSet<String>,
 }
 
 impl Touched {
@@ -146,22 +150,49 @@ impl Touched {
             touched
                 .scorecards
                 .insert((scorecard.organisation().clone(), scorecard.id.clone()));
+            let data = &scorecard.data;
+            let name = format!(
+                "{} {} {:?} {:?} {}",
+                scorecard.organisation(),
+                scorecard.id,
+                data.unit,
+                data.kind,
+                data.year
+            );
             for (_, goal) in scorecard.goals() {
                 let indicators = goal
                     .indicators
                     .iter()
                     .chain(goal.targets.iter().flat_map(|t| t.indicators.iter()));
-                touched
-                    .metrics
-                    .extend(indicators.filter_map(|i| i.metric.as_ref().map(|m| m.value.clone())));
+                for indicator in indicators {
+                    let Some(metric) = &indicator.metric else {
+                        continue;
+                    };
+                    touched.metrics.insert(metric.value.clone());
+                    for value in &indicator.values {
+                        touched.metric_facts.insert(format!(
+                            "{name} {} {:?} {:?}",
+                            metric.value, value.period, value.value
+                        ));
+                    }
+                }
             }
         }
         touched
     }
 
-    pub fn extend(&mut self, other: Touched) {
-        self.scorecards.extend(other.scorecards);
-        self.metrics.extend(other.metrics);
+    /// What changed between `self`, taken before an edit, and `after`: the
+    /// scorecards of both, and their metrics unless what the metric pages
+    /// show of them is the same.
+    pub fn and_after(mut self, after: Touched) -> Touched {
+        self.scorecards.extend(after.scorecards);
+        if self.metric_facts == after.metric_facts && self.metrics == after.metrics {
+            self.metrics.clear();
+        } else {
+            self.metrics.extend(after.metrics);
+        }
+        self.metric_facts.extend(after.metric_facts);
+        self
     }
 }
 
@@ -211,12 +242,13 @@ pub fn scorecard_routes(site: &Site, touched: &Touched) -> Vec<Route> {
         .collect()
 }
 
-/// Routes of `old` that `new` no longer has: their files are removed.
-pub fn removed_routes(old: &[Route], new: &Site) -> Vec<Route> {
-    let kept: BTreeSet<Route> = all_routes(new).into_iter().collect();
-    old.iter()
-        .filter(|route| !kept.contains(route))
-        .cloned()
+/// The pages of the scorecards of `site` read from `files`: the only routes
+/// a scorecard edit can add or remove (compared before and after it).
+pub fn routes_of(site: &Site, files: &BTreeSet<PathBuf>) -> BTreeSet<Route> {
+    site.scorecards
+        .iter()
+        .filter(|s| files.contains(&s.file))
+        .flat_map(scorecard_page_routes)
         .collect()
 }
 
@@ -358,8 +390,7 @@ mod tests {
         second.file = PathBuf::from("content/scorecards/testila/2025-tekniikka.yaml");
         new.scorecards.push(second.clone());
         let files = BTreeSet::from([second.file.clone()]);
-        let mut touched = Touched::of(&old, &files);
-        touched.extend(Touched::of(&new, &files));
+        let touched = Touched::of(&old, &files).and_after(Touched::of(&new, &files));
         let routes = scorecard_routes(&new, &touched);
         let org = id("testila");
         assert!(routes.contains(&Route::Scorecard(org.clone(), second.id.clone())));
@@ -390,15 +421,34 @@ mod tests {
             Some(serde_saphyr::from_str("pyoratiet").unwrap());
         let files = BTreeSet::from([PathBuf::from(SCORECARD)]);
         // The metric is named after the change ...
-        let mut touched = Touched::of(&old, &files);
-        touched.extend(Touched::of(&new, &files));
+        let touched = Touched::of(&old, &files).and_after(Touched::of(&new, &files));
         let routes = scorecard_routes(&new, &touched);
         assert!(routes.contains(&Route::Metric(id("pyoratiet"))));
         assert!(!routes.contains(&Route::Metric(id("muu"))));
         // ... or before it, when the indicator no longer names it.
-        let mut touched = Touched::of(&new, &files);
-        touched.extend(Touched::of(&old, &files));
+        let touched = Touched::of(&new, &files).and_after(Touched::of(&old, &files));
         assert!(scorecard_routes(&old, &touched).contains(&Route::Metric(id("pyoratiet"))));
+        // An edit the metric page does not show leaves it alone ...
+        let mut edited = new.clone();
+        let goal = &mut edited.scorecards[0].data.themes[0].goals[0];
+        goal.follow_up = None;
+        goal.title = serde_saphyr::from_str("Toinen nimi").unwrap();
+        let touched = Touched::of(&new, &files).and_after(Touched::of(&edited, &files));
+        let routes = scorecard_routes(&edited, &touched);
+        assert!(!routes.iter().any(|r| matches!(r, Route::Metric(_))));
+        assert!(routes.contains(&Route::Home));
+        // ... a changed value, or a renamed scorecard, does not.
+        let mut revalued = edited.clone();
+        let values =
+            &mut revalued.scorecards[0].data.themes[0].goals[0].targets[0].indicators[0].values;
+        assert!(!values.is_empty(), "the fixture's indicator has values");
+        values[0].value += 1.0;
+        let touched = Touched::of(&edited, &files).and_after(Touched::of(&revalued, &files));
+        assert!(scorecard_routes(&revalued, &touched).contains(&Route::Metric(id("pyoratiet"))));
+        let mut renamed = edited.clone();
+        renamed.scorecards[0].data.year += 1;
+        let touched = Touched::of(&edited, &files).and_after(Touched::of(&renamed, &files));
+        assert!(scorecard_routes(&renamed, &touched).contains(&Route::Metric(id("pyoratiet"))));
     }
 
     #[test]
@@ -408,7 +458,11 @@ mod tests {
         new.scorecards[0].data.themes[0]
             .goals
             .retain(|g| g.id.value.as_str() != "kavely");
-        let removed = removed_routes(&all_routes(&old), &new);
+        let files = BTreeSet::from([PathBuf::from(SCORECARD)]);
+        let removed: Vec<Route> = routes_of(&old, &files)
+            .difference(&routes_of(&new, &files))
+            .cloned()
+            .collect();
         assert_eq!(
             removed,
             [Route::Goal(
@@ -417,7 +471,13 @@ mod tests {
                 id("kavely")
             )]
         );
-        let files = BTreeSet::from([PathBuf::from(SCORECARD)]);
+        // The same as comparing every route of the site.
+        let kept: BTreeSet<Route> = all_routes(&new).into_iter().collect();
+        let gone: Vec<Route> = all_routes(&old)
+            .into_iter()
+            .filter(|r| !kept.contains(r))
+            .collect();
+        assert_eq!(gone, removed);
         assert!(!scorecard_routes(&new, &Touched::of(&old, &files)).contains(&removed[0]));
     }
 }

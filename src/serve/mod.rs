@@ -27,8 +27,9 @@ use preview::{Outcome, Preview};
 
 /// Worker threads answering requests (event streams have their own).
 pub const WORKERS: usize = 8;
-/// After a scorecard rebuild, the search index is brought up to date once
-/// no file has changed for this long (on a large site it takes seconds).
+/// After a scorecard rebuild, the search index and the dataset are brought
+/// up to date once no file has changed for this long (on a large site it
+/// takes seconds).
 pub const SEARCH_AFTER: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone)]
@@ -293,11 +294,12 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         if paths.is_empty() {
             // Quiet for a while: bring the search index up to date.
             let started = std::time::Instant::now();
-            match preview.write_search() {
+            match preview.write_site_wide() {
                 Ok(update) => {
                     eprintln!(
-                        "search pages and index updated: {} index file(s) written [{:.1} ms]",
+                        "search index and dataset updated: {} index file(s), {} other file(s) written [{:.1} ms]",
                         update.index_files,
+                        update.data_files,
                         started.elapsed().as_secs_f64() * 1000.0
                     );
                     if update.pages_changed {
@@ -310,9 +312,6 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         }
         let outcome = preview.apply(&paths);
         log_outcome(&outcome, &state, &preview);
-        if let Err(diagnostics) = preview.write_data() {
-            eprint!("{diagnostics}");
-        }
     }
     Ok(())
 }

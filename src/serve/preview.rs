@@ -2,21 +2,22 @@
 //! its renderer, and the smallest re-render each batch of saved files needs.
 //! A failed rebuild leaves the folder as it was.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::classify::{Rebuild, Touched, classify, removed_routes, scorecard_routes};
+use super::classify::{Rebuild, Touched, classify, routes_of, scorecard_routes};
 use super::incremental::{Reload, reload_scorecards};
 use crate::build;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output;
-use crate::render::urls::{Route, all_routes, dir, file_of};
+use crate::render::urls::{Route, dir, file_of};
 use crate::render::{OutputFile, Renderer, feeds, views};
 
 /// A site that built without errors, kept to re-render parts of it.
@@ -25,13 +26,31 @@ pub struct Good {
     pub i18n: Arc<I18n>,
     pub renderer: Renderer,
     pub warnings: Diagnostics,
+    /// Each scorecard's record in the dataset download, by file, as
+    /// `data::dataset_record` gives it (filled by the first scorecard edit):
+    /// an edit re-serializes only its own records.
+    records: HashMap<PathBuf, Vec<u8>>,
 }
 
-/// What [`Preview::write_search`] did.
+impl Good {
+    fn new(site: Site, i18n: Arc<I18n>, renderer: Renderer, warnings: Diagnostics) -> Good {
+        Good {
+            site,
+            i18n,
+            renderer,
+            warnings,
+            records: HashMap::new(),
+        }
+    }
+}
+
+/// What [`Preview::write_site_wide`] did.
 #[derive(Debug, Default)]
 pub struct SearchUpdate {
     /// Files of the search index whose bytes changed.
     pub index_files: usize,
+    /// Whether the dataset and the sitemap changed (how many of them).
+    pub data_files: usize,
     /// Whether a search page changed (open ones should reload).
     pub pages_changed: bool,
 }
@@ -47,16 +66,10 @@ pub struct Report {
     pub written: usize,
     pub removed: usize,
     pub timings: Vec<(&'static str, Duration)>,
-    /// Files left for [`Preview::write_data`].
-    deferred: Option<Deferred>,
-}
-
-/// The downloads (and the sitemap) of a scorecard rebuild, written after the
-/// pages so that open pages reload sooner.
-#[derive(Debug)]
-struct Deferred {
-    files: BTreeSet<PathBuf>,
-    sitemap: bool,
+    /// The search page and index and the dataset are left for
+    /// [`Preview::write_site_wide`], and the sitemap too if this is set.
+    search_left: bool,
+    sitemap_left: bool,
 }
 
 impl Report {
@@ -93,9 +106,10 @@ pub struct Preview {
     good: Option<Good>,
     /// Everything changed since the last good build.
     pending: Rebuild,
-    deferred: Option<Deferred>,
-    /// The search index in the folder predates the last scorecard rebuild.
+    /// The search index and the dataset in the folder predate the last
+    /// scorecard rebuild, and the sitemap too if `sitemap_stale`.
     search_stale: bool,
+    sitemap_stale: bool,
 }
 
 impl Preview {
@@ -108,8 +122,8 @@ impl Preview {
             base_url,
             good: None,
             pending: Rebuild::Full,
-            deferred: None,
             search_stale: false,
+            sitemap_stale: false,
         }
     }
 
@@ -127,34 +141,45 @@ impl Preview {
         self.run_pending()
     }
 
-    /// Write the downloads that the last rebuild left for later; returns
-    /// how many files changed.
-    pub fn write_data(&mut self) -> Result<usize, Diagnostics> {
-        let (Some(deferred), Some(good)) = (self.deferred.take(), self.good.as_ref()) else {
-            return Ok(0);
-        };
-        let mut outputs = scorecard_data(&good.site, &deferred.files);
-        if deferred.sitemap {
-            outputs.extend(
-                feeds::sitemap(&good.site, &good.i18n)
-                    .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
-            );
-        }
-        self.write(&outputs)
-    }
-
-    /// Whether [`Preview::write_search`] has work to do.
+    /// Whether [`Preview::write_site_wide`] has work to do.
     pub fn search_stale(&self) -> bool {
         self.search_stale && self.good.is_some()
     }
 
-    /// Render the search pages and index the site for search again. A
-    /// scorecard rebuild leaves this for a quiet moment: on a large site it
-    /// takes longer than the rebuild itself.
-    pub fn write_search(&mut self) -> Result<SearchUpdate, Diagnostics> {
-        let Some(good) = self.good.as_ref() else {
+    /// Bring the files made of the whole site up to date: render the search
+    /// pages, index the site for search again, write the dataset (from the
+    /// kept records, made for those missing) and the sitemap if pages came or
+    /// went. A scorecard rebuild leaves these for a quiet moment: on a large
+    /// site they take longer than the rebuild itself (the dataset of a
+    /// 100 000-page site is 80 MB).
+    pub fn write_site_wide(&mut self) -> Result<SearchUpdate, Diagnostics> {
+        let Some(good) = self.good.as_mut() else {
             return Ok(SearchUpdate::default());
         };
+        let site = &good.site;
+        for scorecard in &site.scorecards {
+            if !good.records.contains_key(&scorecard.file) {
+                let record = crate::data::dataset_record(scorecard);
+                good.records.insert(scorecard.file.clone(), record);
+            }
+        }
+        let records = &good.records;
+        let mut data = vec![OutputFile {
+            path: crate::data::DATASET_PATH.into(),
+            bytes: crate::data::dataset_json_with(site, |scorecard| {
+                Cow::Borrowed(&records[&scorecard.file])
+            }),
+        }];
+        if self.sitemap_stale {
+            data.extend(
+                feeds::sitemap(site, &good.i18n)
+                    .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
+            );
+        }
+        let good = self.good.as_ref().expect("checked above");
+        let data_files =
+            output::update_files(&self.out, &data).map_err(|err| self.io_error(err))?;
+        drop(data);
         let pages = good
             .renderer
             .render_pages(&good.site, &pages_of(&good.site, &[Route::Search]))?;
@@ -171,18 +196,17 @@ impl Preview {
             .collect();
         self.remove(&stale)?;
         self.search_stale = false;
+        self.sitemap_stale = false;
         Ok(SearchUpdate {
             index_files: written,
+            data_files,
             pages_changed,
         })
     }
 
     /// Rebuild what the changed `paths` (absolute, or relative to the root)
-    /// affect. Downloads left from the previous rebuild are written first.
+    /// affect.
     pub fn apply(&mut self, paths: &[PathBuf]) -> Outcome {
-        if let Err(diagnostics) = self.write_data() {
-            return Outcome::Failed(diagnostics);
-        }
         let theme = self.good.as_ref().map(|g| g.site.config.theme.clone());
         let mut batch = Rebuild::Nothing;
         for path in paths {
@@ -204,10 +228,13 @@ impl Preview {
             self.pending.clone()
         };
         match self.rebuild(&plan) {
-            Ok(mut report) => {
+            Ok(report) => {
                 self.pending = Rebuild::Nothing;
-                self.deferred = report.deferred.take();
-                self.search_stale = self.deferred.is_some();
+                if plan != Rebuild::Nothing {
+                    self.search_stale = report.search_left;
+                    self.sitemap_stale =
+                        report.search_left && (self.sitemap_stale || report.sitemap_left);
+                }
                 Outcome::Built(report)
             }
             Err(diagnostics) => Outcome::Failed(diagnostics),
@@ -236,22 +263,20 @@ impl Preview {
             lap(&mut report, "render");
             self.sync_all(&files, &mut report)?;
             lap(&mut report, "write");
-            self.good = Some(Good {
-                site: loaded.site,
-                i18n: loaded.i18n,
+            self.good = Some(Good::new(
+                loaded.site,
+                loaded.i18n,
                 renderer,
-                warnings: loaded.warnings,
-            });
+                loaded.warnings,
+            ));
             return Ok(report);
         }
         let mut good = self.good.take().expect("checked above");
         let good = match self.rebuild_from(plan, &mut good, &mut report, &mut lap) {
             Ok(Next::Keep) => good,
-            Ok(Next::Content(site, warnings)) => Good {
-                site,
-                warnings,
-                ..good
-            },
+            Ok(Next::Content(site, warnings)) => {
+                Good::new(site, good.i18n, good.renderer, warnings)
+            }
             Ok(Next::Everything(next)) => next,
             Err(diagnostics) => {
                 self.good = Some(good);
@@ -285,12 +310,7 @@ impl Preview {
                 lap(report, "render");
                 self.sync_all(&files, report)?;
                 lap(report, "write");
-                Ok(Next::Everything(Good {
-                    site,
-                    i18n,
-                    renderer,
-                    warnings,
-                }))
+                Ok(Next::Everything(Good::new(site, i18n, renderer, warnings)))
             }
             Rebuild::Content => {
                 let (site, warnings) = self.load_content()?;
@@ -302,8 +322,8 @@ impl Preview {
                 Ok(Next::Content(site, warnings))
             }
             Rebuild::Scorecards(files) => {
-                let mut touched = Touched::of(&good.site, files);
-                let old_routes = all_routes(&good.site);
+                let before = Touched::of(&good.site, files);
+                let old_routes = routes_of(&good.site, files);
                 let old_data = data_paths(&good.site, files);
                 let (swap, warnings) = match reload_scorecards(&self.root, &mut good.site, files) {
                     Reload::Done(swap, warnings) => (swap, warnings),
@@ -315,37 +335,44 @@ impl Preview {
                 };
                 lap(report, "load");
                 let site = &good.site;
-                touched.extend(Touched::of(site, files));
+                let touched = before.and_after(Touched::of(site, files));
+                good.records.retain(|file, _| !files.contains(file));
                 // The scorecard's own pages first (the ones its author looks
-                // at), then the listings. The search page (an A-Z list of
-                // every goal) goes with the search index, when all is quiet.
+                // at), then the listings and its downloads. The search page
+                // (an A-Z list of every goal) goes with the search index and
+                // the dataset, when all is quiet.
                 let (own, listings): (Vec<Route>, Vec<Route>) = scorecard_routes(site, &touched)
                     .into_iter()
                     .filter(|r| *r != Route::Search)
                     .partition(|r| matches!(r, Route::Scorecard(..) | Route::Goal(..)));
-                for routes in [own, listings] {
-                    let outputs = match good.renderer.render_pages(site, &pages_of(site, &routes)) {
-                        Ok(outputs) => outputs,
-                        Err(diagnostics) => {
-                            swap.undo(&mut good.site);
-                            return Err(diagnostics);
-                        }
-                    };
+                let pages = |routes: &[Route], report: &mut Report| {
+                    let outputs = good.renderer.render_pages(site, &pages_of(site, routes))?;
                     report
                         .rendered
                         .extend(outputs.iter().map(|f| f.path.clone()));
                     report.written += self.write(&outputs)?;
-                    lap(report, "pages");
+                    Ok::<(), Diagnostics>(())
+                };
+                let new_routes = routes_of(site, files);
+                let result = pages(&own, report).and_then(|()| {
+                    lap(report, "own pages");
+                    pages(&listings, report)?;
+                    lap(report, "listings");
+                    report.written += self.write(&scorecard_data(site, files))?;
+                    lap(report, "downloads");
+                    Ok(())
+                });
+                if let Err(diagnostics) = result {
+                    swap.undo(&mut good.site);
+                    good.records.clear();
+                    return Err(diagnostics);
                 }
-                let removed = removed_routes(&old_routes, site);
+                let removed: Vec<Route> = old_routes.difference(&new_routes).cloned().collect();
                 let mut stale = page_files(site, &good.i18n, &removed);
                 stale.extend(old_data.difference(&data_paths(site, files)).cloned());
                 report.removed += self.remove(&stale)?;
-                // Downloads and the sitemap follow, after the pages are announced.
-                report.deferred = Some(Deferred {
-                    files: files.clone(),
-                    sitemap: !removed.is_empty() || all_routes(site).len() != old_routes.len(),
-                });
+                report.search_left = true;
+                report.sitemap_left = old_routes != new_routes;
                 good.warnings = warnings;
                 Ok(Next::Keep)
             }
@@ -478,8 +505,8 @@ fn data_paths(site: &Site, files: &BTreeSet<PathBuf>) -> BTreeSet<String> {
         .collect()
 }
 
-/// The downloads a scorecard edit changes: its JSON and CSV, and the whole
-/// dataset (as `data::export` writes them).
+/// The downloads of the edited scorecards: JSON and CSV (as `data::export`
+/// writes them; the dataset follows in [`Preview::write_site_wide`]).
 fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     let mut outputs = Vec::new();
     for scorecard in new.scorecards.iter().filter(|s| files.contains(&s.file)) {
@@ -492,10 +519,6 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
             bytes: crate::data::csv(new, scorecard).into_bytes(),
         });
     }
-    outputs.push(OutputFile {
-        path: crate::data::DATASET_PATH.into(),
-        bytes: crate::data::dataset_json(new),
-    });
     outputs
 }
 
@@ -635,22 +658,66 @@ mod tests {
             site.page("fi/testila/2024-tekniikka/index.html")
                 .contains("Työ eteni.")
         );
-        // The open data follows the pages.
-        assert!(
-            site.page("data/tuloskortti.json")
-                .contains("Työ on käynnissä.")
-        );
-        site.preview.write_data().unwrap();
+        // The scorecard's downloads are written with its pages ...
         assert!(
             site.page("data/testila/2024-tekniikka.json")
                 .contains("Työ eteni.")
         );
-        assert!(site.page("data/tuloskortti.json").contains("Työ eteni."));
-        // The search page and index follow when the server is idle.
+        // ... the dataset, the search page and the index when the server is idle.
+        assert!(!site.page("data/tuloskortti.json").contains("Työ eteni."));
         assert!(site.preview.search_stale());
-        let update = site.preview.write_search().unwrap();
+        let update = site.preview.write_site_wide().unwrap();
         assert!(update.index_files > 0);
+        assert_eq!(update.data_files, 1, "the dataset, not the sitemap");
+        assert!(site.page("data/tuloskortti.json").contains("Työ eteni."));
         assert!(!site.preview.search_stale());
+    }
+
+    /// Each save's downloads are written with its pages; the dataset, put
+    /// together from kept records, and the sitemap when pages came or went,
+    /// follow once for all saves, and are what a full build writes.
+    #[test]
+    fn downloads_follow_each_save() {
+        let mut site = Fixture::new();
+        let added = "content/scorecards/testila/2025-tekniikka.yaml";
+        let text = fs::read_to_string(site.root().join(SCORECARD)).unwrap();
+        fs::write(
+            site.root().join(added),
+            text.replace("year: 2024", "year: 2025"),
+        )
+        .unwrap();
+        let report = built(site.preview.apply(&[site.root().join(added)]));
+        // Its pages, JSON and CSV.
+        assert!(
+            report.written >= report.rendered.len() + 2,
+            "{}",
+            report.summary()
+        );
+        assert!(!site.page("data/testila/2025-tekniikka.json").is_empty());
+        assert!(!site.page("sitemap.xml").contains("2025-tekniikka"));
+        built(site.edit(SCORECARD, "Työ on käynnissä.", "Työ eteni."));
+        assert!(site.preview.search_stale());
+        // Both saves are in the dataset, and the added pages in the sitemap.
+        let update = site.preview.write_site_wide().unwrap();
+        assert_eq!(update.data_files, 2);
+        assert!(site.page("sitemap.xml").contains("2025-tekniikka"));
+        assert!(site.page("data/tuloskortti.json").contains("Työ eteni."));
+        let (added_json, edited_json, dataset) = (
+            site.page("data/testila/2025-tekniikka.json"),
+            site.page("data/testila/2024-tekniikka.json"),
+            site.page("data/tuloskortti.json"),
+        );
+        assert!(added_json.contains("\"year\": 2025"));
+        assert!(edited_json.contains("Työ eteni."));
+        // A third save, of one record only, re-serializes that record.
+        built(site.edit(added, "Työ on käynnissä.", "Työ jatkuu."));
+        let update = site.preview.write_site_wide().unwrap();
+        assert_eq!(update.data_files, 1, "no page came or went");
+        let spliced = site.page("data/tuloskortti.json");
+        assert_ne!(spliced, dataset);
+        built(site.preview.build_all());
+        assert_eq!(site.page("data/tuloskortti.json"), spliced);
+        assert_eq!(site.page("data/testila/2024-tekniikka.json"), edited_json);
     }
 
     #[test]
@@ -676,8 +743,7 @@ mod tests {
                 .rendered
                 .contains(&"sv/metrics/pyoratiet/index.html".to_string())
         );
-        site.preview.write_data().unwrap();
-        site.preview.write_search().unwrap();
+        site.preview.write_site_wide().unwrap();
         let mut partial = Vec::new();
         list_files(site.preview.out(), site.preview.out(), &mut partial).unwrap();
         let out = site.preview.out().to_path_buf();
@@ -789,7 +855,7 @@ mod tests {
         assert_eq!(report.kind, "scorecard");
         assert_eq!(report.removed, 3);
         assert!(!site.preview.out().join(goal).exists());
-        site.preview.write_data().unwrap();
+        site.preview.write_site_wide().unwrap();
         assert!(!site.page("sitemap.xml").contains("kavely"));
     }
 }
