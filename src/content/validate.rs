@@ -1,6 +1,6 @@
 //! Rules that need more than one field: references, uniqueness, shapes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::model::{Date, Id};
@@ -33,21 +33,25 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
     duplicates(
         site.organisations
             .iter()
-            .map(|o| (o.id.as_str(), Location::file(&o.file))),
+            .map(|o| (o.id.as_str(), || Location::file(&o.file))),
         "organisation",
         diagnostics,
     );
     duplicates(
-        site.networks
-            .iter()
-            .map(|n| (n.data.id.value.as_str(), span_location(&n.file, &n.data.id))),
+        site.networks.iter().map(|n| {
+            (n.data.id.value.as_str(), || {
+                span_location(&n.file, &n.data.id)
+            })
+        }),
         "network",
         diagnostics,
     );
     duplicates(
-        site.metrics
-            .iter()
-            .map(|m| (m.data.id.value.as_str(), span_location(&m.file, &m.data.id))),
+        site.metrics.iter().map(|m| {
+            (m.data.id.value.as_str(), || {
+                span_location(&m.file, &m.data.id)
+            })
+        }),
         "metric",
         diagnostics,
     );
@@ -87,10 +91,10 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
         }
     }
 
-    let mut scorecard_ids = BTreeMap::new();
+    let mut scorecard_ids: HashMap<(&str, &str), &Scorecard> = HashMap::new();
     for scorecard in &site.scorecards {
         let key = (scorecard.organisation().as_str(), scorecard.id.as_str());
-        if scorecard_ids.insert(key, &scorecard.file).is_some() {
+        if scorecard_ids.insert(key, scorecard).is_some() {
             diagnostics.error(
                 Location::file(&scorecard.file),
                 format!("a second scorecard with the id `{}` in `{}`", key.1, key.0),
@@ -125,7 +129,7 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
                     .scorecards
                     .iter()
                     .any(|s| related.value.starts_with(s.as_str()));
-                if !unparsed && !related_exists(site, &related.value) {
+                if !unparsed && !related_exists(&scorecard_ids, &related.value) {
                     diagnostics.push(
                         Diagnostic::error(
                             shifted(span_location(&doc.file, related)),
@@ -190,18 +194,16 @@ fn validate_scorecard(
     duplicates(
         data.themes
             .iter()
-            .map(|t| (t.id.value.as_str(), span_location(file, &t.id))),
+            .map(|t| (t.id.value.as_str(), || span_location(file, &t.id))),
         "theme",
         diagnostics,
     );
     // Goals and targets share one namespace: both become anchors or URLs.
     let goal_and_target_ids = data.themes.iter().flat_map(|theme| {
         theme.goals.iter().flat_map(|goal| {
-            std::iter::once((goal.id.value.as_str(), span_location(file, &goal.id))).chain(
-                goal.targets
-                    .iter()
-                    .map(|t| (t.id.value.as_str(), span_location(file, &t.id))),
-            )
+            std::iter::once(&goal.id)
+                .chain(goal.targets.iter().map(|t| &t.id))
+                .map(|id| (id.value.as_str(), move || span_location(file, id)))
         })
     });
     duplicates(goal_and_target_ids, "goal or target", diagnostics);
@@ -247,7 +249,7 @@ fn validate_scorecard(
     duplicates(
         data.key_figures
             .iter()
-            .map(|k| (k.id.value.as_str(), span_location(file, &k.id))),
+            .map(|k| (k.id.value.as_str(), || span_location(file, &k.id))),
         "key-figure table",
         diagnostics,
     );
@@ -277,13 +279,10 @@ fn validate_scorecard(
     }
 }
 
-fn related_exists(site: &Site, reference: &str) -> bool {
+fn related_exists<'s>(scorecards: &HashMap<(&str, &str), &'s Scorecard>, reference: &str) -> bool {
     let parts: Vec<&str> = reference.split('/').collect();
-    let find = |org: &str, slug: &str| {
-        site.scorecards
-            .iter()
-            .find(|s| s.organisation().as_str() == org && s.id.as_str() == slug)
-    };
+    let find =
+        |org: &str, slug: &str| -> Option<&'s Scorecard> { scorecards.get(&(org, slug)).copied() };
     match parts.as_slice() {
         [org, slug] => find(org, slug).is_some(),
         [org, slug, goal] => {
@@ -328,17 +327,19 @@ fn reference_at(
         .push(Diagnostic::error(location, format!("unknown {what} `{name}`")).with_hint(hint));
 }
 
-fn duplicates<'a>(
-    items: impl Iterator<Item = (&'a str, Location)>,
+/// Ids used twice; each item's location is made only for an error (a
+/// preview save re-checks every id of the site).
+fn duplicates<'a, L: Fn() -> Location>(
+    items: impl Iterator<Item = (&'a str, L)>,
     what: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: BTreeMap<&str, Location> = BTreeMap::new();
+    let mut seen: HashMap<&str, L> = HashMap::new();
     for (id, location) in items {
         if let Some(first) = seen.get(id) {
             diagnostics.push(
-                Diagnostic::error(location, format!("duplicate {what} id `{id}`"))
-                    .with_hint(format!("first used at {first}")),
+                Diagnostic::error(location(), format!("duplicate {what} id `{id}`"))
+                    .with_hint(format!("first used at {}", first())),
             );
         } else {
             seen.insert(id, location);
