@@ -654,11 +654,11 @@ pub struct OrganisationView {
 
 pub fn organisation(ctx: &Ctx, id: &crate::content::Id) -> Result<OrganisationView, String> {
     let site = ctx.site;
-    let org = site
+    let org = &site.organisations[*ctx
+        .index
         .organisations
-        .iter()
-        .find(|o| &o.id == id)
-        .ok_or("no such organisation")?;
+        .get(id)
+        .ok_or("no such organisation")?];
     let networks = org
         .data
         .networks
