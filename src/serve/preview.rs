@@ -179,6 +179,17 @@ impl Preview {
         let good = self.good.as_ref().expect("checked above");
         let data_files =
             output::update_files(&self.out, &data).map_err(|err| self.io_error(err))?;
+        if self.sitemap_stale {
+            // Parts of a split sitemap that a smaller site no longer has.
+            let parts: BTreeSet<&str> = data.iter().map(|f| f.path.as_str()).collect();
+            let stale: BTreeSet<String> = fs::read_dir(&self.out)
+                .map_err(|err| self.io_error(err))?
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
+                .filter(|name| !parts.contains(name.as_str()))
+                .collect();
+            self.remove(&stale)?;
+        }
         drop(data);
         let pages = good
             .renderer
@@ -855,7 +866,10 @@ mod tests {
         assert_eq!(report.kind, "scorecard");
         assert_eq!(report.removed, 3);
         assert!(!site.preview.out().join(goal).exists());
+        // A part left from when the site's sitemap was split goes too.
+        fs::write(site.preview.out().join("sitemap-3.xml"), "<urlset/>").unwrap();
         site.preview.write_site_wide().unwrap();
         assert!(!site.page("sitemap.xml").contains("kavely"));
+        assert!(!site.preview.out().join("sitemap-3.xml").exists());
     }
 }
