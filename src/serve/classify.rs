@@ -137,9 +137,10 @@ pub struct Touched {
     pub scorecards: BTreeSet<(Id, Id)>,
     pub metrics: BTreeSet<Id>,
     /// What the metric pages show of these scorecards: each one's name and
-    /// place, and every value it gives a metric. The same before and after
-    /// an edit, the metric pages need no re-render.
-    metric_facts: BTreeSet<String>,
+    /// place, and every value it gives a metric, in the order of the content
+    /// (the pages list them in that order). The same before and after an
+    /// edit, the metric pages need no re-render.
+    metric_facts: Vec<String>,
 }
 
 impl Touched {
@@ -170,7 +171,7 @@ impl Touched {
                     };
                     touched.metrics.insert(metric.value.clone());
                     for value in &indicator.values {
-                        touched.metric_facts.insert(format!(
+                        touched.metric_facts.push(format!(
                             "{name} {} {:?} {:?}",
                             metric.value, value.period, value.value
                         ));
@@ -449,6 +450,12 @@ mod tests {
         renamed.scorecards[0].data.year += 1;
         let touched = Touched::of(&edited, &files).and_after(Touched::of(&renamed, &files));
         assert!(scorecard_routes(&renamed, &touched).contains(&Route::Metric(id("pyoratiet"))));
+        // A second indicator with the same values adds rows to the page.
+        let mut doubled = edited.clone();
+        let indicators = &mut doubled.scorecards[0].data.themes[0].goals[0].targets[0].indicators;
+        indicators.push(indicators[0].clone());
+        let touched = Touched::of(&edited, &files).and_after(Touched::of(&doubled, &files));
+        assert!(scorecard_routes(&doubled, &touched).contains(&Route::Metric(id("pyoratiet"))));
     }
 
     #[test]
