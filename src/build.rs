@@ -60,6 +60,15 @@ fn release_freed_memory() {
     }
 }
 
+/// Run `f`, and how long it took less the writing it did meanwhile
+/// (which `writing` adds up).
+fn without_writing<R>(writing: &std::cell::Cell<Duration>, f: impl FnOnce() -> R) -> (R, Duration) {
+    let (start, written) = (Instant::now(), writing.get());
+    let result = f();
+    let time = start.elapsed().saturating_sub(writing.get() - written);
+    (result, time)
+}
+
 /// A failure of the search index: it has no place in one content file.
 impl From<String> for BuildError {
     fn from(message: String) -> BuildError {
@@ -239,11 +248,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         // The search index first, each language handed to the sink as it is
         // done: at a million pages it is over a gigabyte, not to be held
         // while pages render.
-        let (start, written) = (Instant::now(), writing.get());
-        let mut overflow = !crate::search::build_files_each(&loaded.site, &loaded.i18n, |files| {
-            put(files, &mut sink)
-        })?;
-        search_time += start.elapsed().saturating_sub(writing.get() - written);
+        let (fits, time) = without_writing(&writing, || {
+            crate::search::build_files_each(&loaded.site, &loaded.i18n, |files| {
+                put(files, &mut sink)
+            })
+        });
+        let mut overflow = !fits?;
+        search_time += time;
         release_freed_memory();
         for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
             if overflow {
@@ -264,10 +275,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         if !overflow {
             release_freed_memory();
-            let (start, written) = (Instant::now(), writing.get());
-            overflow =
-                !renderer.each_site_file_group(&loaded.site, |files| put(files, &mut sink))?;
-            rendering += start.elapsed().saturating_sub(writing.get() - written);
+            let (fits, time) = without_writing(&writing, || {
+                renderer.each_site_file_group(&loaded.site, |files| put(files, &mut sink))
+            });
+            overflow = !fits?;
+            rendering += time;
         }
         if overflow {
             // Too much changed to keep in memory: everything into a new folder.

@@ -112,16 +112,7 @@ fn edit(a: &HashMap<String, String>) {
         let text = insert_marker(&original, &marker);
         let saved = Instant::now();
         std::fs::write(&path, &text).unwrap();
-        loop {
-            if std::fs::read_to_string(&page).is_ok_and(|html| html.contains(&marker)) {
-                break;
-            }
-            if saved.elapsed() > Duration::from_secs(120) {
-                panic!("{} never showed {marker}", page.display());
-            }
-            thread::sleep(Duration::from_micros(500));
-        }
-        let page_ms = saved.elapsed().as_secs_f64() * 1000.0;
+        let page_ms = wait_for_marker(&page, &marker, saved);
         let event = events
             .recv_timeout(Duration::from_secs(120))
             .expect("a reload event");
@@ -129,16 +120,7 @@ fn edit(a: &HashMap<String, String>) {
         // The scorecard's JSON download is written after its pages and the
         // listings: the last file of the edit (the dataset and the search
         // index follow when the server has been idle for a while).
-        loop {
-            if std::fs::read_to_string(&json).is_ok_and(|j| j.contains(&marker)) {
-                break;
-            }
-            if saved.elapsed() > Duration::from_secs(120) {
-                panic!("{} never showed {marker}", json.display());
-            }
-            thread::sleep(Duration::from_micros(500));
-        }
-        let data_ms = saved.elapsed().as_secs_f64() * 1000.0;
+        let data_ms = wait_for_marker(&json, &marker, saved);
         println!(
             "run {run}: page on disk {page_ms:.1} ms, reload event {reload_ms:.1} ms, all files {data_ms:.1} ms"
         );
@@ -161,6 +143,19 @@ fn edit(a: &HashMap<String, String>) {
         median(&mut reloaded),
         median(&mut downloads)
     );
+}
+
+/// Poll `path` until it holds `marker`; milliseconds since `saved`.
+fn wait_for_marker(path: &std::path::Path, marker: &str, saved: Instant) -> f64 {
+    loop {
+        if std::fs::read_to_string(path).is_ok_and(|text| text.contains(marker)) {
+            return saved.elapsed().as_secs_f64() * 1000.0;
+        }
+        if saved.elapsed() > Duration::from_secs(120) {
+            panic!("{} never showed {marker}", path.display());
+        }
+        thread::sleep(Duration::from_micros(500));
+    }
 }
 
 /// Put `marker` at the start of the first Finnish follow-up text.

@@ -42,6 +42,23 @@ impl Good {
             records: HashMap::new(),
         }
     }
+
+    /// The dataset download, from the kept records (made for those missing).
+    fn dataset(&mut self) -> OutputFile {
+        for scorecard in &self.site.scorecards {
+            if !self.records.contains_key(&scorecard.file) {
+                let record = crate::data::dataset_record(scorecard);
+                self.records.insert(scorecard.file.clone(), record);
+            }
+        }
+        let records = &self.records;
+        OutputFile {
+            path: crate::data::DATASET_PATH.into(),
+            bytes: crate::data::dataset_json_with(&self.site, |scorecard| {
+                Cow::Borrowed(&records[&scorecard.file])
+            }),
+        }
+    }
 }
 
 /// What [`Preview::write_site_wide`] did.
@@ -153,30 +170,17 @@ impl Preview {
     /// site they take longer than the rebuild itself (the dataset of a
     /// 100 000-page site is 80 MB).
     pub fn write_site_wide(&mut self) -> Result<SearchUpdate, Diagnostics> {
-        let Some(good) = self.good.as_mut() else {
+        let Some(dataset) = self.good.as_mut().map(Good::dataset) else {
             return Ok(SearchUpdate::default());
         };
-        let site = &good.site;
-        for scorecard in &site.scorecards {
-            if !good.records.contains_key(&scorecard.file) {
-                let record = crate::data::dataset_record(scorecard);
-                good.records.insert(scorecard.file.clone(), record);
-            }
-        }
-        let records = &good.records;
-        let mut data = vec![OutputFile {
-            path: crate::data::DATASET_PATH.into(),
-            bytes: crate::data::dataset_json_with(site, |scorecard| {
-                Cow::Borrowed(&records[&scorecard.file])
-            }),
-        }];
+        let good = self.good.as_ref().expect("checked above");
+        let mut data = vec![dataset];
         if self.sitemap_stale {
             data.extend(
-                feeds::sitemap(site, &good.i18n)
+                feeds::sitemap(&good.site, &good.i18n)
                     .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
             );
         }
-        let good = self.good.as_ref().expect("checked above");
         let data_files =
             output::update_files(&self.out, &data).map_err(|err| self.io_error(err))?;
         if self.sitemap_stale {
