@@ -31,6 +31,13 @@ echo "rust tests: ${passed} passed"
 step "search: the JavaScript client against tantivy (parity, stemmer, hostile queries) and the search page in Chromium"
 ./target/debug/tuloskortti build --root . --out target/search-site >/dev/null
 node tests/search/parity.mjs target/search-site --root .
+# A synthetic site, where common words have postings pages, heads and a
+# full hot dictionary (the example site's words are mostly rare).
+rm -rf target/search-synth
+./target/debug/tuloskortti synth --scorecards 60 --out target/search-synth >/dev/null
+cp -r themes i18n target/search-synth/
+./target/debug/tuloskortti build --root target/search-synth --out target/search-synth/public >/dev/null
+node tests/search/parity.mjs target/search-synth/public --root target/search-synth
 command -v chromium >/dev/null || { apt-get update -qq; apt-get install -y -qq chromium >/dev/null; }
 (cd tests/search && npm install --no-audit --no-fund --silent)
 node tests/search/page.mjs target/search-site

@@ -302,6 +302,11 @@ fn the_build_exports_a_client_index_and_a_search_page() {
             .map(|s| s[1].as_str().unwrap().to_string())
             .collect();
         names.push(manifest["facets"]["file"].as_str().unwrap().to_string());
+        // The hot dictionary has a fixed name, so the search page can ask for
+        // it beside the manifest.
+        assert_eq!(manifest["hot"]["file"], "hot.bin");
+        assert!(manifest["hot"]["forms"].as_u64().unwrap() > 0);
+        names.push("hot.bin".to_string());
         let hash = manifest["store"]["hash"].as_str().unwrap();
         names.push(format!("s0-{hash}.bin"));
         assert!(manifest["stopWords"].as_u64().unwrap() > 0);
@@ -321,6 +326,17 @@ fn the_build_exports_a_client_index_and_a_search_page() {
         assert!(
             page.contains(r#"<script type="module" src="../../assets/search-page.js"></script>"#)
         );
+        for preload in [
+            r#"<link rel="modulepreload" href="../../assets/search.js">"#.to_string(),
+            format!(
+                r#"<link rel="preload" href="../../search/{lang}/manifest.json" as="fetch" crossorigin="anonymous">"#
+            ),
+            format!(
+                r#"<link rel="preload" href="../../search/{lang}/hot.bin" as="fetch" crossorigin="anonymous">"#
+            ),
+        ] {
+            assert!(page.contains(&preload), "{lang}: {preload}");
+        }
         assert!(
             page.contains("/2024-tekniikka/pyoraily/\""),
             "the A-Z list links to the goals"

@@ -1640,10 +1640,11 @@ pub struct SearchView {
     pub count: usize,
     /// The page controller, an external module script.
     pub script: String,
-    /// The search client it imports, and this language's index manifest:
-    /// preloaded so they arrive together with the controller.
+    /// The search client it imports, and this language's index manifest and
+    /// hot dictionary: preloaded so they arrive together with the controller.
     pub client: String,
     pub manifest: String,
+    pub hot: String,
 }
 
 pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
@@ -1699,6 +1700,11 @@ pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
         script: ctx.link("assets/search-page.js"),
         client: ctx.link("assets/search.js"),
         manifest: ctx.link(&format!("search/{}/manifest.json", ctx.lang)),
+        hot: ctx.link(&format!(
+            "search/{}/{}",
+            ctx.lang,
+            crate::search::export::HOT_FILE
+        )),
     })
 }
 

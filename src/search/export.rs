@@ -13,6 +13,15 @@
 //! - `f-{hash}.bin`: the facet values of every document, run-length coded.
 //! - `s{group}-{hash}.bin`: title, URL, excerpt and facet value numbers of
 //!   `STORE_GROUP` documents (JSON).
+//! - `h-{hash}.bin`: a term's head: the `HEAD_DOCS` documents that score
+//!   best for the term alone, with their frequencies and field-norm ids and
+//!   the same records as the store, and how many documents have the term.
+//!   A one-word query needs nothing else for its first results; with other
+//!   terms, the head is fetched with their postings and spares store files.
+//! - `hot.bin`: the hot dictionary, fetched with the manifest: a dictionary
+//!   shard with the `HOT_FORMS` most frequent word forms, their terms and
+//!   the completions of each, so that a query for a common word needs no
+//!   dictionary shard.
 //!
 //! Every file but the manifest is compressed with raw DEFLATE, so a query
 //! downloads few bytes even from a server that does not compress. Numbers are
@@ -28,11 +37,11 @@ use tantivy::{DocSet, TERMINATED};
 
 use super::FACETS;
 use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
-use super::query::{MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
+use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
 use crate::render::{OutputFile, content_hash};
 
 /// Format version of the client files.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Postings per chunk.
 pub const CHUNK: usize = 512;
 /// A postings page is started anew once it holds this many bytes (before
@@ -50,6 +59,13 @@ pub const INLINE_BYTES: usize = 48;
 pub const STORE_GROUP: usize = 8;
 /// Characters of body text kept per document for snippets.
 pub const EXCERPT_CHARS: usize = 360;
+/// Documents in a term's head (the first page of results).
+pub const HEAD_DOCS: usize = 10;
+/// Word forms in the hot dictionary.
+pub const HOT_FORMS: usize = 128;
+/// The hot dictionary's file name: fixed, so that a page can ask for it
+/// beside the manifest before it has the manifest.
+pub const HOT_FILE: &str = "hot.bin";
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
@@ -92,6 +108,8 @@ struct FieldPostings {
 struct TermEntry {
     text: String,
     fields: [FieldPostings; 2],
+    /// The file of its head, when its postings are not all in the dictionary.
+    head: Option<String>,
 }
 
 fn cached_norm(fieldnorm_id: u8, average: f32) -> f32 {
@@ -167,6 +185,7 @@ fn read_field(
         let entry = terms.entry(text.clone()).or_insert_with(|| TermEntry {
             text,
             fields: Default::default(),
+            head: None,
         });
         entry.fields[slot] = FieldPostings {
             doc_freq: info.doc_freq,
@@ -197,6 +216,106 @@ fn hashed(prefix: &str, ext: &str, bytes: &[u8]) -> String {
 pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     let x = ((doc_count - doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
     (1.0 + x).ln()
+}
+
+/// The postings of one chunk: (document, term frequency, field-norm id).
+fn decode_chunk(bytes: &[u8], out: &mut Vec<(u32, u32, u8)>) {
+    let mut pos = 0;
+    let read = |pos: &mut usize| {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let byte = bytes[*pos];
+            *pos += 1;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return value;
+            }
+            shift += 7;
+        }
+    };
+    let mut doc = 0u32;
+    while pos < bytes.len() {
+        let v = read(&mut pos);
+        doc += (v >> 1) as u32;
+        let tf = if v & 1 == 1 {
+            read(&mut pos) as u32 + 2
+        } else {
+            1
+        };
+        out.push((doc, tf, bytes[pos]));
+        pos += 1;
+    }
+}
+
+/// A document of a term's head: its number and, per field (title, body),
+/// the term's frequency and the field-norm id (frequency 0: not in the field).
+type HeadDoc = (u32, [(u32, u8); 2]);
+
+/// The `HEAD_DOCS` documents that score best for the term alone (title and
+/// body, as a one-term query scores them, in the same f32 arithmetic), best
+/// first, ties by document; and how many documents have the term.
+fn best_documents(entry: &TermEntry, doc_count: u64, averages: [f32; 2]) -> (Vec<HeadDoc>, usize) {
+    let mut scored: Vec<(f32, HeadDoc)> = Vec::new();
+    for (slot, field) in entry.fields.iter().enumerate() {
+        if field.doc_freq == 0 {
+            continue;
+        }
+        let boost = if slot == 0 { TITLE_BOOST } else { 1.0 };
+        let mut weight = idf(u64::from(field.doc_freq), doc_count) * 2.2;
+        if boost != 1.0 {
+            weight *= boost;
+        }
+        let mut postings = Vec::new();
+        for chunk in &field.chunks {
+            decode_chunk(&chunk.bytes, &mut postings);
+        }
+        let mut merged = Vec::with_capacity(scored.len() + postings.len());
+        let mut seen = scored.into_iter().peekable();
+        for (doc, tf, norm) in postings {
+            while let Some(earlier) = seen.next_if(|(_, (d, _))| *d < doc) {
+                merged.push(earlier);
+            }
+            let score = weight * tf_factor(tf, norm, averages[slot]);
+            let (sum, mut fields) = match seen.next_if(|(_, (d, _))| *d == doc) {
+                Some((s, (_, fields))) => (s + score, fields),
+                None => (score, [(0, 0); 2]),
+            };
+            fields[slot] = (tf, norm);
+            merged.push((sum, (doc, fields)));
+        }
+        merged.extend(seen);
+        scored = merged;
+    }
+    let total = scored.len();
+    let order =
+        |a: &(f32, HeadDoc), b: &(f32, HeadDoc)| b.0.total_cmp(&a.0).then(a.1.0.cmp(&b.1.0));
+    if scored.len() > HEAD_DOCS {
+        scored.select_nth_unstable_by(HEAD_DOCS - 1, order);
+        scored.truncate(HEAD_DOCS);
+    }
+    scored.sort_by(order);
+    (scored.into_iter().map(|(_, doc)| doc).collect(), total)
+}
+
+/// The most frequent word forms of the corpus whose terms are in the index,
+/// with their terms: the keys of the hot dictionary.
+fn hot_forms<'a>(
+    index: &'a LangIndex,
+    terms: &BTreeMap<String, TermEntry>,
+) -> Vec<(&'a str, &'a str)> {
+    let mut forms: Vec<(&str, &super::index::Form)> = index
+        .forms
+        .iter()
+        .filter(|(_, f)| terms.contains_key(&f.stem))
+        .map(|(k, f)| (k.as_str(), f))
+        .collect();
+    forms.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+    forms.truncate(HOT_FORMS);
+    forms.sort_by(|a, b| a.0.cmp(b.0));
+    forms
+        .into_iter()
+        .map(|(k, f)| (k, f.stem.as_str()))
+        .collect()
 }
 
 /// Export one language's client index.
@@ -251,64 +370,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     let pages: Vec<Vec<u8>> = pages.iter().map(|p| deflate(p)).collect();
     let page_names: Vec<String> = pages.iter().map(|p| hashed("p", "bin", p)).collect();
 
-    // Dictionary keys: every form (pointing to its term), every term, and the
-    // stop words. A key that is a form of one term and itself another term
-    // (or a stop word) has two entries.
-    let stop_words = index.analysis.stop_words();
-    let mut keys: BTreeSet<(&str, &str, Kind)> = BTreeSet::new();
-    for (form, stem) in &index.forms {
-        if terms.contains_key(stem) {
-            keys.insert((form.as_str(), stem.as_str(), Kind::Form));
-        }
-    }
-    for term in terms.keys() {
-        if index.forms.get(term) != Some(term) {
-            keys.insert((term.as_str(), term.as_str(), Kind::Term));
-        }
-    }
-    for word in &stop_words {
-        keys.insert((word.as_str(), "", Kind::Stop));
-    }
     let mut files = Vec::new();
-    let mut shards: Vec<serde_json::Value> = Vec::new();
-    let mut builder = ShardBuilder::default();
-    for (key, stem, kind) in &keys {
-        if builder.size() >= SHARD_BYTES && builder.keys.last().is_none_or(|k| k.0 != *key) {
-            let (first, bytes) = builder.finish(&terms, &page_names);
-            let bytes = deflate(&bytes);
-            let name = hashed("d", "bin", &bytes);
-            shards.push(json!([first, name]));
-            files.push(file(lang, &name, bytes));
-        }
-        builder.add(key, stem, *kind, &terms);
-    }
-    if !builder.keys.is_empty() {
-        let (first, bytes) = builder.finish(&terms, &page_names);
-        let bytes = deflate(&bytes);
-        let name = hashed("d", "bin", &bytes);
-        shards.push(json!([first, name]));
-        files.push(file(lang, &name, bytes));
-    }
-    for (name, bytes) in page_names.iter().zip(pages) {
-        files.push(file(lang, name, bytes));
-    }
-
-    // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
-    let doc_freqs: BTreeSet<u32> = terms
-        .values()
-        .flat_map(|t| t.fields.iter().map(|f| f.doc_freq))
-        .filter(|&df| df > 0)
-        .collect();
-    let mut idf_overrides = serde_json::Map::new();
-    for df in doc_freqs {
-        let exact = idf(u64::from(df), doc_count);
-        let x = ((doc_count - u64::from(df)) as f32 + 0.5) / (df as f32 + 0.5);
-        let wide = f64::from(1.0f32 + x).ln() as f32;
-        if exact.to_bits() != wide.to_bits() {
-            idf_overrides.insert(df.to_string(), json!(exact));
-        }
-    }
-
     // Facets: catalogue (values sorted for display) and per-document runs.
     let mut catalogue = Vec::new();
     let mut doc_codes: Vec<Vec<usize>> = vec![Vec::new(); index.docs.len()];
@@ -389,6 +451,152 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         files.push(file(lang, &format!("s{i}-{store_hash}.bin"), bytes));
     }
 
+    // Heads: each term's best documents with what scores them and their
+    // store records, and how many documents have the term, for a term whose
+    // postings take a request of their own.
+    let record = |(doc, [(tf0, norm0), (tf1, norm1)]): HeadDoc| {
+        let d = &index.docs[doc as usize];
+        json!([
+            doc,
+            tf0,
+            norm0,
+            tf1,
+            norm1,
+            d.title,
+            d.url,
+            excerpt(&d.body),
+            doc_codes[doc as usize]
+        ])
+    };
+    let averages = total_tokens.map(|t| {
+        if doc_count == 0 {
+            1.0
+        } else {
+            t as f32 / doc_count as f32
+        }
+    });
+    for entry in terms.values_mut() {
+        if entry
+            .fields
+            .iter()
+            .all(|f| f.chunks.iter().all(|c| c.page.is_none()))
+        {
+            continue;
+        }
+        let (best, total) = best_documents(entry, doc_count, averages);
+        let records: Vec<serde_json::Value> = best.into_iter().map(record).collect();
+        let head = json!({"total": total, "docs": records});
+        let bytes = deflate(&serde_json::to_vec(&head).expect("JSON of strings"));
+        let name = hashed("h", "bin", &bytes);
+        entry.head = Some(name.clone());
+        files.push(file(lang, &name, bytes));
+    }
+
+    // Dictionary keys: every form (pointing to its term), every term, and the
+    // stop words. A key that is a form of one term and itself another term
+    // (or a stop word) has two entries.
+    let stop_words = index.analysis.stop_words();
+    let mut keys: BTreeSet<(&str, &str, Kind)> = BTreeSet::new();
+    for (form, known) in &index.forms {
+        if terms.contains_key(&known.stem) {
+            keys.insert((form.as_str(), known.stem.as_str(), Kind::Form));
+        }
+    }
+    for term in terms.keys() {
+        if index.forms.get(term).is_none_or(|f| f.stem != *term) {
+            keys.insert((term.as_str(), term.as_str(), Kind::Term));
+        }
+    }
+    for word in &stop_words {
+        keys.insert((word.as_str(), "", Kind::Stop));
+    }
+    let mut shards: Vec<serde_json::Value> = Vec::new();
+    let mut builder = ShardBuilder::default();
+    for (key, stem, kind) in &keys {
+        if builder.size() >= SHARD_BYTES && builder.keys.last().is_none_or(|k| k.0 != *key) {
+            let (first, bytes) = builder.finish(&terms, &page_names);
+            let bytes = deflate(&bytes);
+            let name = hashed("d", "bin", &bytes);
+            shards.push(json!([first, name]));
+            files.push(file(lang, &name, bytes));
+        }
+        builder.add(key, stem, *kind, &terms);
+    }
+    if !builder.keys.is_empty() {
+        let (first, bytes) = builder.finish(&terms, &page_names);
+        let bytes = deflate(&bytes);
+        let name = hashed("d", "bin", &bytes);
+        shards.push(json!([first, name]));
+        files.push(file(lang, &name, bytes));
+    }
+    for (name, bytes) in page_names.iter().zip(pages) {
+        files.push(file(lang, name, bytes));
+    }
+
+    // The hot dictionary: every entry of the most frequent forms, and the
+    // terms of their completions, listed after the keys.
+    let hot_forms = hot_forms(index, &terms);
+    let mut completions = Vec::new();
+    for (form, stem) in &hot_forms {
+        for entry in keys.range((*form, "", Kind::Term)..) {
+            if entry.0 != *form {
+                break;
+            }
+            builder.add(entry.0, entry.1, entry.2, &terms);
+        }
+        let more: Vec<String> = query::completions(index, form, Some(stem))
+            .into_iter()
+            .filter(|t| terms.contains_key(t))
+            .collect();
+        completions.push((*form, more));
+    }
+    for (_, more) in &completions {
+        for term in more {
+            builder
+                .terms
+                .insert(terms.get_key_value(term).expect("a term").0);
+        }
+    }
+    let term_index: BTreeMap<&str, usize> = builder
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i))
+        .collect();
+    let mut tail = Vec::new();
+    varint(&mut tail, completions.len() as u64);
+    for (form, more) in &completions {
+        let key = builder
+            .keys
+            .iter()
+            .position(|k| k.0 == *form)
+            .expect("a hot key");
+        varint(&mut tail, key as u64);
+        varint(&mut tail, more.len() as u64);
+        for term in more {
+            varint(&mut tail, term_index[term.as_str()] as u64);
+        }
+    }
+    let (_, mut hot) = builder.finish(&terms, &page_names);
+    hot.extend_from_slice(&tail);
+    files.push(file(lang, HOT_FILE, deflate(&hot)));
+
+    // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
+    let doc_freqs: BTreeSet<u32> = terms
+        .values()
+        .flat_map(|t| t.fields.iter().map(|f| f.doc_freq))
+        .filter(|&df| df > 0)
+        .collect();
+    let mut idf_overrides = serde_json::Map::new();
+    for df in doc_freqs {
+        let exact = idf(u64::from(df), doc_count);
+        let x = ((doc_count - u64::from(df)) as f32 + 0.5) / (df as f32 + 0.5);
+        let wide = f64::from(1.0f32 + x).ln() as f32;
+        if exact.to_bits() != wide.to_bits() {
+            idf_overrides.insert(df.to_string(), json!(exact));
+        }
+    }
+
     // The field-norm table as differences between neighbours (it only grows).
     let fieldnorms: Vec<u32> = (0..=255u8)
         .map(|id| {
@@ -418,6 +626,8 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         "shards": shards,
         "facets": {"file": facets_name, "fields": catalogue},
         "store": {"group": STORE_GROUP, "hash": store_hash},
+        "hot": {"file": HOT_FILE, "forms": hot_forms.len()},
+        "head": HEAD_DOCS,
     });
     files.push(file(
         lang,
@@ -490,7 +700,7 @@ impl<'a> ShardBuilder<'a> {
         self.estimate += 3 + key.len() - shared;
         if kind != Kind::Stop && self.terms.insert(stem) {
             let entry = &terms[stem];
-            self.estimate += 2 + stem.len();
+            self.estimate += 2 + stem.len() + entry.head.as_ref().map_or(1, |_| 16);
             for field in &entry.fields {
                 self.estimate += 2 + field
                     .chunks
@@ -514,18 +724,25 @@ impl<'a> ShardBuilder<'a> {
         let first = self.keys.first().map_or(String::new(), |k| k.0.to_string());
         let mut out = Vec::new();
         varint(&mut out, u64::from(VERSION));
-        // Pages referenced by this shard's terms.
-        let mut page_ids: BTreeSet<usize> = BTreeSet::new();
+        // Files referenced by this shard's terms: postings pages and heads.
+        let mut names: BTreeSet<&str> = BTreeSet::new();
         for stem in &self.terms {
-            for field in &terms[*stem].fields {
-                page_ids.extend(field.chunks.iter().filter_map(|c| c.page));
+            let entry = &terms[*stem];
+            for field in &entry.fields {
+                names.extend(
+                    field
+                        .chunks
+                        .iter()
+                        .filter_map(|c| c.page)
+                        .map(|p| page_names[p].as_str()),
+                );
             }
+            names.extend(entry.head.as_deref());
         }
-        let local: BTreeMap<usize, usize> =
-            page_ids.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-        varint(&mut out, page_ids.len() as u64);
-        for page in &page_ids {
-            string(&mut out, &page_names[*page]);
+        let local: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        varint(&mut out, names.len() as u64);
+        for name in &names {
+            string(&mut out, name);
         }
         let term_index: BTreeMap<&str, usize> = self
             .terms
@@ -546,7 +763,7 @@ impl<'a> ShardBuilder<'a> {
                     // Page number + 1 and offset, or 0 and the postings themselves.
                     match chunk.page {
                         Some(page) => {
-                            varint(&mut record, local[&page] as u64 + 1);
+                            varint(&mut record, local[page_names[page].as_str()] as u64 + 1);
                             varint(&mut record, chunk.offset as u64);
                             varint(&mut record, chunk.bytes.len() as u64);
                         }
@@ -560,6 +777,11 @@ impl<'a> ShardBuilder<'a> {
                     record.push(chunk.max_fieldnorm_id);
                 }
             }
+            // The head's file number + 1, or 0.
+            varint(
+                &mut record,
+                entry.head.as_deref().map_or(0, |h| local[h] as u64 + 1),
+            );
             varint(&mut out, record.len() as u64);
             out.extend_from_slice(&record);
         }
@@ -592,4 +814,132 @@ fn common_prefix(a: &str, b: &str) -> usize {
         n += x.len_utf8();
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchDoc;
+    use crate::search::query::{Request, search};
+
+    fn doc(title: &str, body: &str, n: usize) -> SearchDoc {
+        SearchDoc {
+            title: title.to_string(),
+            body: body.to_string(),
+            url: format!("fi/doc-{n}/"),
+            facets: Default::default(),
+        }
+    }
+
+    /// A corpus where "pyöräily" is in many documents, in titles and bodies
+    /// of different lengths and frequencies, so its postings need a request.
+    fn corpus() -> LangIndex {
+        let mut docs = Vec::new();
+        for n in 0..120 {
+            let filler = "kaupunki kehittää palveluja asukkaille ".repeat(n % 7);
+            let title = if n % 5 == 0 {
+                "Pyöräily lisääntyy"
+            } else {
+                "Liikenne"
+            };
+            let body = format!("{filler}{}", "pyöräilyn ".repeat(1 + n % 4));
+            docs.push(doc(title, &body, n));
+        }
+        for n in 120..140 {
+            docs.push(doc("Kirjasto", "lukeminen ja kirjat", n));
+        }
+        LangIndex::from_docs("fi", docs).unwrap()
+    }
+
+    fn inflate(bytes: &[u8]) -> Vec<u8> {
+        miniz_oxide::inflate::decompress_to_vec(bytes).unwrap()
+    }
+
+    #[test]
+    fn a_head_holds_the_best_documents_of_a_one_term_query_and_its_total() {
+        let index = corpus();
+        let files = export(&index).unwrap();
+        let heads: Vec<serde_json::Value> = files
+            .iter()
+            .filter(|f| f.path.starts_with("search/fi/h-"))
+            .map(|f| serde_json::from_slice(&inflate(&f.bytes)).unwrap())
+            .collect();
+        let head = heads
+            .iter()
+            .find(|h| h["total"] == 120)
+            .expect("a head for pyöräily");
+        let request = Request {
+            text: "pyöräily ".to_string(),
+            limit: HEAD_DOCS,
+            ..Request::default()
+        };
+        let tantivy = search(&index, &request).unwrap();
+        assert_eq!(tantivy.total, 120);
+        let head_docs: Vec<u64> = head["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d[0].as_u64().unwrap())
+            .collect();
+        let best: Vec<u64> = tantivy.results.iter().map(|h| u64::from(h.doc)).collect();
+        assert_eq!(head_docs, best);
+        // Each record: frequencies and field-norm ids, then the store record.
+        let first = &head["docs"][0];
+        let d = &index.docs[first[0].as_u64().unwrap() as usize];
+        assert_eq!(first[5], d.title.as_str());
+        assert_eq!(first[6], d.url.as_str());
+        assert!(first[3].as_u64().unwrap() >= 1, "the body has the word");
+    }
+
+    #[test]
+    fn the_hot_dictionary_holds_the_most_frequent_forms() {
+        let index = corpus();
+        let files = export(&index).unwrap();
+        let manifest: serde_json::Value = serde_json::from_slice(
+            &files
+                .iter()
+                .find(|f| f.path == "search/fi/manifest.json")
+                .unwrap()
+                .bytes,
+        )
+        .unwrap();
+        assert_eq!(manifest["hot"]["file"], HOT_FILE);
+        assert_eq!(manifest["head"], HEAD_DOCS);
+        // Fewer forms than the table holds: every one of them is hot.
+        assert_eq!(manifest["hot"]["forms"], index.forms.len());
+        let hot = inflate(
+            &files
+                .iter()
+                .find(|f| f.path == format!("search/fi/{HOT_FILE}"))
+                .unwrap()
+                .bytes,
+        );
+        let text = String::from_utf8_lossy(&hot);
+        // Their terms' records (keys are front-coded, terms are whole).
+        for term in ["pyöräily", "kirjasto", "lukemin"] {
+            assert!(text.contains(term), "{term}");
+        }
+        // With more forms than that, the most frequent ones.
+        let mut docs = Vec::new();
+        for n in 0..(HOT_FORMS + 40) {
+            docs.push(doc("Pyöräily", &format!("sana{n}x pyöräilyn"), n));
+        }
+        let index = LangIndex::from_docs("fi", docs).unwrap();
+        let terms: BTreeMap<String, TermEntry> = index
+            .forms
+            .values()
+            .map(|f| {
+                let entry = TermEntry {
+                    text: f.stem.clone(),
+                    fields: Default::default(),
+                    head: None,
+                };
+                (f.stem.clone(), entry)
+            })
+            .collect();
+        let forms = hot_forms(&index, &terms);
+        assert_eq!(forms.len(), HOT_FORMS);
+        assert!(forms.iter().any(|(f, _)| *f == "pyöräilyn"));
+        assert!(forms.iter().any(|(f, _)| *f == "pyöräily"));
+    }
 }

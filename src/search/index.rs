@@ -125,9 +125,19 @@ pub struct LangIndex {
     pub fields: Fields,
     /// The documents, by tantivy document id.
     pub docs: Vec<SearchDoc>,
-    /// Every word form of the corpus (lowercased, not a stop word) and its term.
-    pub forms: BTreeMap<String, String>,
+    /// Every word form of the corpus (lowercased, not a stop word): its
+    /// term, and how often it occurs.
+    pub forms: BTreeMap<String, Form>,
     analyzer: TextAnalyzer,
+}
+
+/// A word form of the corpus.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The term it is indexed as.
+    pub stem: String,
+    /// Occurrences in titles and bodies.
+    pub count: u32,
 }
 
 impl LangIndex {
@@ -162,7 +172,7 @@ impl LangIndex {
             .single_segment_index_writer(RamDirectory::create(), 64 << 20)?;
         let mut analyzer = analysis.analyzer();
         let mut forms_analyzer = Analysis::forms_analyzer();
-        let mut forms_map: BTreeMap<String, String> = BTreeMap::new();
+        let mut forms_map: BTreeMap<String, Form> = BTreeMap::new();
         for doc in &docs {
             let mut tantivy_doc = TantivyDocument::default();
             tantivy_doc.add_text(title, &doc.title);
@@ -176,10 +186,10 @@ impl LangIndex {
             for text in [&doc.title, &doc.body] {
                 let mut stream = forms_analyzer.token_stream(text);
                 while let Some(token) = stream.next() {
-                    if !forms_map.contains_key(&token.text)
-                        && let Some(stem) = stem_with(&mut analyzer, &token.text)
-                    {
-                        forms_map.insert(token.text.clone(), stem);
+                    if let Some(form) = forms_map.get_mut(&token.text) {
+                        form.count += 1;
+                    } else if let Some(stem) = stem_with(&mut analyzer, &token.text) {
+                        forms_map.insert(token.text.clone(), Form { stem, count: 1 });
                     }
                 }
             }
@@ -200,8 +210,8 @@ impl LangIndex {
 
     /// The term of one lowercased word form; None for a stop word.
     pub fn stem(&self, form: &str) -> Option<String> {
-        if let Some(stem) = self.forms.get(form) {
-            return Some(stem.clone());
+        if let Some(known) = self.forms.get(form) {
+            return Some(known.stem.clone());
         }
         stem_with(&mut self.analyzer.clone(), form)
     }

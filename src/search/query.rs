@@ -109,6 +109,26 @@ pub fn words(text: &str) -> (Vec<String>, bool) {
 /// The term groups of a query.
 pub fn plan(index: &LangIndex, text: &str) -> Vec<Vec<String>> {
     let (forms, typing) = words(text);
+    let mut groups = Vec::new();
+    let last = forms.len().saturating_sub(1);
+    for (i, form) in forms.iter().enumerate() {
+        let mut group: Vec<String> = index.stem(form).into_iter().collect();
+        if i == last && typing && form.chars().count() >= PREFIX_MIN_CHARS {
+            let more = completions(index, form, group.first().map(String::as_str));
+            group.extend(more);
+        }
+        if !group.is_empty() {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
+/// The terms that join a word still being typed: those of up to
+/// `PREFIX_MAX_TERMS` other corpus word forms that start with it, not
+/// `stem` (the word's own term), the most frequent terms first, then in
+/// byte order.
+pub fn completions(index: &LangIndex, form: &str, stem: Option<&str>) -> Vec<String> {
     let searcher = &index.searcher;
     let doc_freq = |stem: &str| -> u64 {
         [index.fields.title, index.fields.body]
@@ -120,39 +140,27 @@ pub fn plan(index: &LangIndex, text: &str) -> Vec<Vec<String>> {
             })
             .sum()
     };
-    let mut groups = Vec::new();
-    let last = forms.len().saturating_sub(1);
-    for (i, form) in forms.iter().enumerate() {
-        let mut group: Vec<String> = index.stem(form).into_iter().collect();
-        if i == last && typing && form.chars().count() >= PREFIX_MIN_CHARS {
-            let mut candidates: BTreeMap<&str, u64> = BTreeMap::new();
-            for (other, stem) in index.forms.range::<str, _>((
-                std::ops::Bound::Included(form.as_str()),
-                std::ops::Bound::Unbounded,
-            )) {
-                if !other.starts_with(form.as_str()) {
-                    break;
-                }
-                if other != form && !group.contains(stem) {
-                    candidates
-                        .entry(stem.as_str())
-                        .or_insert_with(|| doc_freq(stem));
-                }
-            }
-            let mut ranked: Vec<(&str, u64)> = candidates.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            group.extend(
-                ranked
-                    .into_iter()
-                    .take(PREFIX_MAX_TERMS)
-                    .map(|(s, _)| s.to_string()),
-            );
+    let mut candidates: BTreeMap<&str, u64> = BTreeMap::new();
+    for (other, known) in index
+        .forms
+        .range::<str, _>((std::ops::Bound::Included(form), std::ops::Bound::Unbounded))
+    {
+        if !other.starts_with(form) {
+            break;
         }
-        if !group.is_empty() {
-            groups.push(group);
+        if other != form && Some(known.stem.as_str()) != stem {
+            candidates
+                .entry(known.stem.as_str())
+                .or_insert_with(|| doc_freq(&known.stem));
         }
     }
-    groups
+    let mut ranked: Vec<(&str, u64)> = candidates.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(PREFIX_MAX_TERMS)
+        .map(|(s, _)| s.to_string())
+        .collect()
 }
 
 /// The tantivy query of a plan and filters; None when nothing can match.

@@ -197,7 +197,77 @@ function compare(lang, query, ours, theirs) {
   return a.length;
 }
 
-const client = new SearchClient({ base: pathToFileURL(path.join(site, "search")).href + "/" });
+const base = pathToFileURL(path.join(site, "search")).href + "/";
+const client = new SearchClient({ base });
+
+/** A client that records the files it fetches; with `hot: false`, as if the site had no hot dictionary. */
+function recordingClient({ hot = true } = {}) {
+  const fetched = [];
+  const c = new SearchClient({
+    base,
+    load: async (url) => {
+      const name = url.slice(url.lastIndexOf("/") + 1);
+      if (!hot && name === "hot.bin") throw new Error("no hot dictionary");
+      fetched.push(name);
+      return new Uint8Array(readFileSync(new URL(url)));
+    },
+  });
+  return { client: c, fetched };
+}
+
+/**
+ * The hot dictionary against the shards, and the heads against the store:
+ * every hot form, typed, gets the same term groups and results from a client
+ * without the hot dictionary; a head's records are the store's; a one-word
+ * query for a hot form whose term has a head fetches the manifest, the hot
+ * dictionary and the head, nothing else.
+ */
+async function checkHotAndHeads(lang) {
+  const index = await client.index(lang);
+  if (!index.hot) {
+    fail(`${lang}: no hot dictionary`);
+    return "";
+  }
+  const plain = recordingClient({ hot: false }).client;
+  const hotForms = index.hot.keys.filter((k, i) => (index.hot.codes[i] & 3) === 1);
+  let same = 0;
+  for (const form of hotForms) {
+    for (const q of [form, `${form} `]) {
+      const a = await client.search(q, { lang, documents: false, counts: false });
+      const b = await plain.search(q, { lang, documents: false, counts: false });
+      const key = (r) => JSON.stringify([r.groups, r.total, r.results.map((x) => [x.doc, x.score])]);
+      if (key(a) === key(b)) same += 1;
+      else fail(`${lang} hot form ${JSON.stringify(q)}: ${key(a).slice(0, 200)} without the hot dictionary: ${key(b).slice(0, 200)}`);
+    }
+  }
+  if (same === hotForms.length * 2) ok();
+
+  let heads = 0;
+  let fast = 0;
+  const terms = new Map();
+  for (const k of await client.dictionary(lang)) if (k.term?.head) terms.set(k.term.text, k.term);
+  for (const term of terms.values()) {
+    const head = await index.head(term);
+    for (const { doc } of head.docs) {
+      const store = await index.storeRecord(doc);
+      if (JSON.stringify(store) !== JSON.stringify(head.records.get(doc))) {
+        fail(`${lang} head of ${term.text}: doc ${doc} differs from the store`);
+      }
+    }
+    heads += 1;
+  }
+  for (const form of hotForms) {
+    const term = index.hot.lookup(form).form;
+    if (!term?.head) continue;
+    const { client: fresh, fetched } = recordingClient();
+    const r = await fresh.search(`${form} `, { lang, counts: false });
+    const expected = ["manifest.json", "hot.bin", term.head].sort();
+    if (JSON.stringify([...fetched].sort()) === JSON.stringify(expected) && r.results.every((x) => x.title)) fast += 1;
+    else fail(`${lang} ${JSON.stringify(form)} fetched ${fetched.join(", ")}, expected ${expected.join(", ")}`);
+  }
+  if (heads > 0) ok();
+  return `${hotForms.length} hot forms agree with the shards, ${heads} heads agree with the store, ${fast} hot one-word queries fetch 3 files`;
+}
 const langs = readdirSync(path.join(site, "search")).sort();
 const summary = [];
 for (const lang of langs) {
@@ -208,6 +278,7 @@ for (const lang of langs) {
     queries.map((q) => ({ q: q.q, filters: q.filters, limit: 10 })),
   );
   let withResults = 0;
+  let fromHeads = 0;
   let exact = 0;
   let compared = 0;
   for (let i = 0; i < queries.length; i++) {
@@ -219,6 +290,16 @@ for (const lang of langs) {
       continue;
     }
     const n = compare(lang, queries[i], ours, answers[i]);
+    // The same query for first results only (no facet counts): a one-word
+    // query then ranks from its term's head when the head holds them.
+    try {
+      const before = client.stats.fromHeads;
+      const first = await client.search(queries[i].q, { lang, filters: queries[i].filters, limit: 10, documents: false, counts: false });
+      fromHeads += client.stats.fromHeads - before;
+      compare(lang, { ...queries[i], kind: `${queries[i].kind}, no counts` }, first, answers[i]);
+    } catch (err) {
+      fail(`${lang} [${queries[i].kind}, no counts] ${JSON.stringify(queries[i].q.slice(0, 40))}: the client threw ${err.stack}`);
+    }
     if (n > 0) withResults += 1;
     // Facet counts: the count shown for a value (unfiltered search) is the
     // total tantivy finds with that value as the filter.
@@ -236,6 +317,7 @@ for (const lang of langs) {
     }
   }
   if (queries.filter((q) => q.kind !== "hostile").length < 50) fail(`${lang}: fewer than 50 queries`);
+  const hot = await checkHotAndHeads(lang);
   if (withResults < 30) fail(`${lang}: only ${withResults} queries found anything`);
 
   // The Snowball port against tantivy's stemmer, on every word form of the corpus.
@@ -252,7 +334,7 @@ for (const lang of langs) {
     else ok();
   }
   summary.push(
-    `${lang}: ${queries.length} queries (${withResults} with results), ${compared} ranked results compared, ${exact} bit-identical scores; stemmer agrees on ${agree}/${total} corpus forms`,
+    `${lang}: ${queries.length} queries (${withResults} with results, ${fromHeads} ranked from a head alone), ${compared} ranked results compared, ${exact} bit-identical scores; stemmer agrees on ${agree}/${total} corpus forms; ${hot}`,
   );
 }
 

@@ -4,9 +4,11 @@
 // (search/{lang}/manifest.json and the hashed files it names) and ranks
 // exactly as tantivy does: BM25 in f32 arithmetic (Math.fround), tantivy's
 // idf and field-norm decoding, the same boosts, the same summation order,
-// ties by ascending document id. A query downloads the manifest, the
-// dictionary shards of its words, the postings pages of their terms, the
-// facet table, and the store files of the results it shows.
+// ties by ascending document id. A query downloads the manifest and the hot
+// dictionary (the most frequent word forms), the dictionary shards of its
+// other words, the postings pages and the head (best documents' titles and
+// excerpts) of its terms, the facet table, and the store files of the
+// results it shows that no head had.
 //
 //   import { search } from "./search.js";
 //   const { results, total, facets } = await search("pyöräilyn", { lang: "fi" });
@@ -19,6 +21,8 @@ const ONE_PLUS_K1 = f32(1 + K1);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+/** The hot dictionary's name: fixed, so it is fetched beside the manifest. */
+const HOT_FILE = "hot.bin";
 
 export const FACETS = ["organisation", "year", "kind", "theme", "status", "type"];
 
@@ -173,6 +177,7 @@ class Shard {
       this.byKey.set(key, slot);
       previous = key;
     }
+    this.end = r.pos;
   }
 
   term(index) {
@@ -206,7 +211,8 @@ class Shard {
       }
       fields.push({ df, chunks });
     }
-    term = { text, fields };
+    const head = r.varint();
+    term = { text, fields, head: head === 0 ? null : this.pages[head - 1] };
     this.termCache[index] = term;
     return term;
   }
@@ -254,6 +260,25 @@ class Shard {
   }
 }
 
+/**
+ * The hot dictionary: a shard of the most frequent word forms, and after its
+ * keys the completions of each (its terms, ranked as `plan` ranks them).
+ */
+class HotShard extends Shard {
+  constructor(bytes, chunkSize) {
+    super(bytes, chunkSize);
+    const r = new Reader(bytes);
+    r.pos = this.end;
+    this.completions = new Map();
+    for (let n = r.varint(); n > 0; n--) {
+      const key = this.keys[r.varint()];
+      const terms = [];
+      for (let m = r.varint(); m > 0; m--) terms.push(this.term(r.varint()));
+      this.completions.set(key, terms);
+    }
+  }
+}
+
 /** One chunk of postings: document ids, term frequencies, field-norm ids. */
 function decodeChunk(page, chunk) {
   const r = new Reader(page.subarray(chunk.offset, chunk.offset + chunk.length));
@@ -291,10 +316,11 @@ function parseFacets(bytes) {
 
 /** Everything derived from one language's manifest. */
 class LangIndex {
-  constructor(client, lang, manifest) {
+  constructor(client, lang, manifest, hot) {
     this.client = client;
     this.lang = lang;
     this.manifest = manifest;
+    this.hot = hot ? new HotShard(hot, manifest.chunk) : null;
     let norm = 0;
     this.fieldnorms = manifest.fieldnormDeltas.map((d) => (norm += d));
     this.shards = manifest.shards.map(([first, file]) => ({ first, file }));
@@ -356,6 +382,7 @@ class LangIndex {
   }
 
   async lookup(key) {
+    if (this.hot?.byKey.has(key)) return this.hot.lookup(key);
     if (this.shards.length === 0) return {};
     const shard = await this.shard(this.shardIndexOf(key));
     return shard.lookup(key);
@@ -388,6 +415,33 @@ class LangIndex {
     return this.facetCodes;
   }
 
+  /** Start fetching a term's postings, and its head into `heads` (unless null). */
+  prefetch(term, heads) {
+    this.postings(term, 0);
+    this.postings(term, 1);
+    if (heads && term.head) heads.push(this.head(term));
+  }
+
+  /**
+   * The head of a term: its best documents (best first) with their term
+   * frequencies and field-norm ids per field, their store records by
+   * document, and how many documents have the term.
+   */
+  head(term) {
+    this.headCache ??= new Map();
+    if (!this.headCache.has(term.head)) {
+      const promise = this.client.json(this.lang, term.head).then(({ total, docs }) => ({
+        total,
+        docs: docs.map(([doc, tf0, norm0, tf1, norm1]) => ({ doc, fields: [[tf0, norm0], [tf1, norm1]] })),
+        records: new Map(docs.map(([doc, , , , , ...record]) => [doc, record])),
+      }));
+      // Fetched ahead of use: a failure is reported where it is awaited.
+      promise.catch(() => this.headCache.delete(term.head));
+      this.headCache.set(term.head, promise);
+    }
+    return this.headCache.get(term.head);
+  }
+
   postings(term, field) {
     const key = `${term.text}\u0000${field}`;
     this.postingsCache ??= new Map();
@@ -400,6 +454,8 @@ class LangIndex {
             : this.client.bytes(this.lang, chunk.page).then((page) => decodeChunk(page, chunk)),
         ),
       );
+      // Fetched ahead of use: a failure is reported where it is awaited.
+      promise.catch(() => {});
       this.postingsCache.set(key, promise);
     }
     return this.postingsCache.get(key);
@@ -422,8 +478,13 @@ async function snowball(index, name, word) {
   return module.stem(word);
 }
 
-/** A term group per query word: its term, and completions for the last word. */
-async function plan(index, text) {
+/**
+ * A term group per query word: its term, and completions for the last word.
+ * As soon as a word's terms are known their postings are fetched (and,
+ * with `heads`, their heads), while the other words are still being looked
+ * up; with `headOnly`, a word of one term that has a head fetches only it.
+ */
+async function plan(index, text, { heads = null, headOnly = false } = {}) {
   const manifest = index.manifest;
   const { forms, typing } = queryWords(text, manifest);
   const groups = [];
@@ -442,18 +503,30 @@ async function plan(index, text) {
         group.push({ text: stem, term: stemEntry.term ?? null });
       }
       if (i === last && typing && charCount(form) >= manifest.prefix.minChars) {
-        const candidates = new Map();
-        for (const k of await index.keysWithPrefix(form)) {
-          if (!k.isForm || k.key === form || k.term.text === stem) continue;
-          if (!candidates.has(k.term.text)) {
-            candidates.set(k.term.text, k.term);
+        // A hot form's completions come with it (the form is a key there,
+        // so its stem is the one they were ranked against).
+        let ranked = entry.form ? index.hot?.completions.get(form) : undefined;
+        if (!ranked) {
+          const candidates = new Map();
+          for (const k of await index.keysWithPrefix(form)) {
+            if (!k.isForm || k.key === form || k.term.text === stem) continue;
+            if (!candidates.has(k.term.text)) {
+              candidates.set(k.term.text, k.term);
+            }
           }
+          ranked = [...candidates.values()]
+            .map((term) => ({ term, df: term.fields[0].df + term.fields[1].df }))
+            .sort((a, b) => b.df - a.df || compareKeys(a.term.text, b.term.text))
+            .slice(0, manifest.prefix.maxTerms)
+            .map(({ term }) => term);
         }
-        const ranked = [...candidates.values()]
-          .map((term) => ({ term, df: term.fields[0].df + term.fields[1].df }))
-          .sort((a, b) => b.df - a.df || compareKeys(a.term.text, b.term.text))
-          .slice(0, manifest.prefix.maxTerms);
-        for (const { term } of ranked) group.push({ text: term.text, term });
+        for (const term of ranked) group.push({ text: term.text, term });
+      }
+      const terms = group.map((t) => t.term).filter(Boolean);
+      if (headOnly && terms.length === 1 && group.length === 1 && terms[0].head) {
+        heads?.push(index.head(terms[0]));
+      } else {
+        for (const term of terms) index.prefetch(term, heads);
       }
       groups[i] = group;
     }),
@@ -509,6 +582,107 @@ async function scoreGroup(index, group) {
     }
   }
   return { docs: docs.subarray(0, count), scores, has };
+}
+
+/**
+ * The best `k` documents of a one-term query from the term's head, scored
+ * from its frequencies and field-norm ids as `scoreGroup` scores them; null
+ * when the head does not hold them all.
+ */
+function rankFromHead(index, term, head, k) {
+  if (head.docs.length < k && head.docs.length < head.total) return null;
+  const top = new TopK(k);
+  for (const { doc, fields } of head.docs) {
+    let score = null;
+    fields.forEach(([tf, norm], field) => {
+      if (tf === 0) return;
+      const s = index.score(index.termWeight(term.fields[field].df, field), field, tf, norm);
+      score = score === null ? s : f32(score + s);
+    });
+    top.offer(doc, score);
+  }
+  return { top, total: head.total, codes: null, facetCounts: [] };
+}
+
+/**
+ * The best `k` documents of a query from the postings of its terms: in
+ * every group, accepted by the filters; with `counts`, the facet counts.
+ */
+async function rankFromPostings(index, groups, active, counts, k) {
+  const needFacets = counts || active.some(Boolean);
+  const facetsPromise = needFacets ? index.facets() : null;
+
+  const scored = await Promise.all(groups.map((g) => scoreGroup(index, g)));
+  const codes = facetsPromise ? await facetsPromise : null;
+  // Accepted codes per filtered facet, as lookup tables.
+  const accept = active.map((set, f) => {
+    if (!set) return null;
+    const table = new Uint8Array(index.manifest.facets.fields[f].values.length + 1);
+    for (const code of set) table[code] = 1;
+    return table;
+  });
+  const filtered = accept.map((t, f) => (t ? f : -1)).filter((f) => f >= 0);
+  const tallies = counts && codes
+    ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
+    : null;
+  const top = new TopK(k);
+  let total = 0;
+  // Documents in every group, scored g1 + (g2 + (g3 + ...)).
+  let smallest = 0;
+  scored.forEach((s, i) => {
+    if (s.docs.length < scored[smallest].docs.length) smallest = i;
+  });
+  const last = scored.length - 1;
+  for (const doc of scored[smallest].docs) {
+    let inAll = true;
+    for (let g = 0; g <= last; g++) {
+      if (scored[g].has[doc] === 0) {
+        inAll = false;
+        break;
+      }
+    }
+    if (!inAll) continue;
+    // Filters: which of them reject this document (counts of a facet
+    // ignore that facet's own filter).
+    let failed = -1;
+    let failures = 0;
+    for (const f of filtered) {
+      if (accept[f][codes[f][doc]] === 0) {
+        failures += 1;
+        failed = f;
+        if (failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    if (tallies) {
+      if (failures === 0) {
+        for (let f = 0; f < tallies.length; f++) tallies[f][codes[f][doc]] += 1;
+      } else {
+        tallies[failed][codes[failed][doc]] += 1;
+      }
+    }
+    if (failures === 1) continue;
+    total += 1;
+    let score = scored[last].scores[doc];
+    for (let g = last - 1; g >= 0; g--) score = f32(scored[g].scores[doc] + score);
+    top.offer(doc, score);
+  }
+
+  let facetCounts = [];
+  if (tallies) {
+    facetCounts = FACETS.map((name, f) => ({
+      name,
+      values: index.manifest.facets.fields[f].values
+        .map(([value, label], i) => ({
+          value,
+          label,
+          count: tallies[f][i + 1],
+          selected: Boolean(active[f]?.has(i + 1)),
+        }))
+        .filter((v) => v.count > 0 || v.selected),
+    }));
+  }
+  return { top, total, codes, facetCounts };
 }
 
 /** Keeps the best `k` (score, doc) pairs: higher score first, then lower doc. */
@@ -801,8 +975,8 @@ export class SearchClient {
     this.files = new Map();
     this.langs = new Map();
     // Files fetched and their bytes as transferred; `stemmer` once the
-    // Snowball module was needed.
-    this.stats = { requests: 0, bytes: 0, stemmer: false };
+    // Snowball module was needed; `fromHeads`: searches ranked from a head alone.
+    this.stats = { requests: 0, bytes: 0, stemmer: false, fromHeads: 0 };
   }
 
   bytes(lang, name) {
@@ -833,7 +1007,12 @@ export class SearchClient {
   index(lang) {
     if (!/^[a-z]{2,3}$/.test(lang)) return Promise.reject(new Error(`not a language code: ${lang}`));
     if (!this.langs.has(lang)) {
-      const promise = this.json(lang, "manifest.json").then((m) => new LangIndex(this, lang, m));
+      // The hot dictionary is fetched beside the manifest; a site without
+      // one only looks its words up in the shards.
+      const hot = this.bytes(lang, HOT_FILE).catch(() => null);
+      const promise = this.json(lang, "manifest.json").then(
+        async (m) => new LangIndex(this, lang, m, m.hot ? await hot : null),
+      );
       promise.catch(() => this.langs.delete(lang));
       this.langs.set(lang, promise);
     }
@@ -881,10 +1060,6 @@ export class SearchClient {
     // The facet table only needs the manifest: fetch it while the words are looked up.
     const facetsEarly = wantsFacets && queryWords(text, index.manifest).forms.length ? index.facets() : null;
     facetsEarly?.catch(() => {});
-    const groups = await plan(index, text);
-    const empty = { results: [], total: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
-    if (groups.length === 0) return empty;
-
     const active = FACETS.map((name, f) => {
       const wanted = filters?.[name];
       if (!Array.isArray(wanted) || wanted.length === 0) return null;
@@ -895,83 +1070,30 @@ export class SearchClient {
       });
       return codes;
     });
-    const needFacets = counts || active.some(Boolean);
-    const facetsPromise = needFacets ? index.facets() : null;
-
-    const scored = await Promise.all(groups.map((g) => scoreGroup(index, g)));
-    const codes = facetsPromise ? await facetsPromise : null;
-    // Accepted codes per filtered facet, as lookup tables.
-    const accept = active.map((set, f) => {
-      if (!set) return null;
-      const table = new Uint8Array(index.manifest.facets.fields[f].values.length + 1);
-      for (const code of set) table[code] = 1;
-      return table;
-    });
-    const filtered = accept.map((t, f) => (t ? f : -1)).filter((f) => f >= 0);
-    const tallies = counts && codes
-      ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
-      : null;
-    const top = new TopK(Math.max(0, offset) + Math.max(0, limit));
-    let total = 0;
-    // Documents in every group, scored g1 + (g2 + (g3 + ...)).
-    let smallest = 0;
-    scored.forEach((s, i) => {
-      if (s.docs.length < scored[smallest].docs.length) smallest = i;
-    });
-    const last = scored.length - 1;
-    for (const doc of scored[smallest].docs) {
-      let inAll = true;
-      for (let g = 0; g <= last; g++) {
-        if (scored[g].has[doc] === 0) {
-          inAll = false;
-          break;
-        }
-      }
-      if (!inAll) continue;
-      // Filters: which of them reject this document (counts of a facet
-      // ignore that facet's own filter).
-      let failed = -1;
-      let failures = 0;
-      for (const f of filtered) {
-        if (accept[f][codes[f][doc]] === 0) {
-          failures += 1;
-          failed = f;
-          if (failures > 1) break;
-        }
-      }
-      if (failures > 1) continue;
-      if (tallies) {
-        if (failures === 0) {
-          for (let f = 0; f < tallies.length; f++) tallies[f][codes[f][doc]] += 1;
-        } else {
-          tallies[failed][codes[failed][doc]] += 1;
-        }
-      }
-      if (failures === 1) continue;
-      total += 1;
-      let score = scored[last].scores[doc];
-      for (let g = last - 1; g >= 0; g--) score = f32(scored[g].scores[doc] + score);
-      top.offer(doc, score);
-    }
-
-    let facetCounts = [];
-    if (tallies) {
-      facetCounts = FACETS.map((name, f) => ({
-        name,
-        values: index.manifest.facets.fields[f].values
-          .map(([value, label], i) => ({
-            value,
-            label,
-            count: tallies[f][i + 1],
-            selected: Boolean(active[f]?.has(i + 1)),
-          }))
-          .filter((v) => v.count > 0 || v.selected),
-      }));
-    }
+    // A one-word query without filters or counts whose first results are
+    // all in its term's head needs no postings.
+    const k = Math.max(0, offset) + Math.max(0, limit);
+    const headOnly = !wantsFacets && k <= (index.manifest.head ?? 0);
+    const heads = documents || headOnly ? [] : null;
+    const groups = await plan(index, text, { heads, headOnly });
+    const empty = { results: [], total: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
+    if (groups.length === 0) return empty;
+    const single = groups.length === 1 && groups[0].length === 1 ? groups[0][0].term : null;
+    const head = headOnly && single?.head ? await index.head(single).catch(() => null) : null;
+    const ranked =
+      (head && rankFromHead(index, single, head, k)) ?? (await rankFromPostings(index, groups, active, counts, k));
+    const { top, total, codes, facetCounts } = ranked;
+    if (!codes && head) this.stats.fromHeads += 1;
     const hits = top.docs.map((doc, i) => ({ doc, score: top.scores[i] }));
     const page = hits.slice(offset, offset + limit);
     const stems = groups.flat().map((t) => t.text);
     const { forms } = queryWords(text, index.manifest);
+    // Records of the best documents of the query's words, fetched with
+    // their postings; the store has the rest.
+    const known = new Map();
+    for (const head of documents ? await Promise.allSettled(heads) : []) {
+      if (head.status === "fulfilled") for (const [doc, record] of head.value.records) known.set(doc, record);
+    }
     const results = await Promise.all(
       page.map(async ({ doc, score }) => {
         const result = { doc, score, facets: {} };
@@ -985,7 +1107,7 @@ export class SearchClient {
           });
         if (codes) facetsOf((f) => codes[f][doc]);
         if (documents) {
-          const [title, url, excerpt, docCodes] = await index.storeRecord(doc);
+          const [title, url, excerpt, docCodes] = known.get(doc) ?? (await index.storeRecord(doc));
           if (!codes) facetsOf((f) => docCodes[f]);
           result.title = title;
           result.url = url;
