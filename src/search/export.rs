@@ -451,9 +451,23 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         files.push(file(lang, &format!("s{i}-{store_hash}.bin"), bytes));
     }
 
+    // The hot dictionary's forms, and the terms of their completions.
+    let hot_forms = hot_forms(index, &terms);
+    let completions: Vec<(&str, Vec<String>)> = hot_forms
+        .iter()
+        .map(|(form, stem)| {
+            let more = query::completions(index, form, Some(stem))
+                .into_iter()
+                .filter(|t| terms.contains_key(t))
+                .collect();
+            (*form, more)
+        })
+        .collect();
+    let hot_terms: BTreeSet<&str> = hot_forms.iter().map(|(_, stem)| *stem).collect();
+
     // Heads: each term's best documents with what scores them and their
     // store records, and how many documents have the term, for a term whose
-    // postings take a request of their own.
+    // postings take a request of their own or that is a hot form's.
     let record = |(doc, [(tf0, norm0), (tf1, norm1)]): HeadDoc| {
         let d = &index.docs[doc as usize];
         json!([
@@ -480,6 +494,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
             .fields
             .iter()
             .all(|f| f.chunks.iter().all(|c| c.page.is_none()))
+            && !hot_terms.contains(entry.text.as_str())
         {
             continue;
         }
@@ -535,20 +550,13 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
 
     // The hot dictionary: every entry of the most frequent forms, and the
     // terms of their completions, listed after the keys.
-    let hot_forms = hot_forms(index, &terms);
-    let mut completions = Vec::new();
-    for (form, stem) in &hot_forms {
+    for (form, _) in &hot_forms {
         for entry in keys.range((*form, "", Kind::Term)..) {
             if entry.0 != *form {
                 break;
             }
             builder.add(entry.0, entry.1, entry.2, &terms);
         }
-        let more: Vec<String> = query::completions(index, form, Some(stem))
-            .into_iter()
-            .filter(|t| terms.contains_key(t))
-            .collect();
-        completions.push((*form, more));
     }
     for (_, more) in &completions {
         for term in more {

@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFileSync, readdirSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { SearchClient, inflateRaw } from "../../themes/default/static/search.js";
 const stemmers = {
   finnish: (await import("../../themes/default/static/search-stem-finnish.js")).stem,
@@ -352,8 +352,35 @@ for (const lang of langs) {
       else fail(`inflating ${lang}/${name} differs from zlib`);
     }
   }
-  if (same === files) ok();
-  summary.push(`inflate: ${same}/${files} index files identical to zlib's`);
+  // And inputs the index does not have: stored blocks, fixed codes, long
+  // and overlapping matches, incompressible bytes.
+  const samples = [];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  for (let i = 0; i < 24; i++) {
+    const size = Math.floor(random() * 70000) * (i % 3);
+    const bytes = Buffer.alloc(size);
+    for (let k = 0; k < size; k++) {
+      bytes[k] = i % 4 === 0 ? Math.floor(random() * 256) : i % 4 === 1 ? i : "kunta palvelu pyöräily "[(k * 7 + (k >> 6)) % 23].charCodeAt(0);
+    }
+    for (const level of [0, 1, 9]) samples.push(deflateRawSync(bytes, { level, strategy: i % 5 === 0 ? 2 : 0 }));
+  }
+  let sampled = 0;
+  for (const bytes of samples) {
+    if (Buffer.from(inflateRaw(new Uint8Array(bytes))).equals(inflateRawSync(bytes))) sampled += 1;
+    else fail(`inflating a ${bytes.length}-byte sample differs from zlib`);
+  }
+  const largest = samples.reduce((a, b) => (b.length > a.length ? b : a));
+  for (const broken of [new Uint8Array([0xff, 0xff]), new Uint8Array(0), largest.subarray(0, largest.length >> 1)]) {
+    try {
+      inflateRaw(broken);
+      fail(`inflating ${broken.length} broken bytes did not fail`);
+    } catch {
+      sampled += 1;
+    }
+  }
+  if (same === files && sampled === samples.length + 3) ok();
+  summary.push(`inflate: ${same}/${files} index files and ${sampled} other samples as zlib inflates them`);
 }
 
 // The issue's inflection examples, where the content has those goals.
