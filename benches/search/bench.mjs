@@ -41,15 +41,25 @@ const TYPES = {
 };
 
 const BENCH_PAGES = {
+  // Each engine's page carries the hints a site can give it. Ours: those of
+  // the search page the build writes (the client module, the language's
+  // manifest and hot dictionary, all at fixed addresses). Pagefind's: its
+  // module; its other files are fetched by its worker or carry a
+  // cache-busting parameter, so a page's preload cannot serve them.
   "/__bench/ours.html": (lang) => `<!DOCTYPE html><html lang="${lang}"><meta charset="utf-8"><title>ours</title>
+<link rel="modulepreload" href="/assets/search.js">
+<link rel="preload" href="/search/${lang}/manifest.json" as="fetch" crossorigin="anonymous">
+<link rel="preload" href="/search/${lang}/hot.bin" as="fetch" crossorigin="anonymous">
 <script type="module">
 import { search } from "/assets/search.js";
 const p = new URLSearchParams(location.search);
 const r = await search(p.get("q"), { lang: p.get("lang"), limit: 10, counts: false });
 window.__results = r.results.map((x) => x.url);
 window.__done = performance.now();
+console.log("__bench_done");
 </script>`,
   "/__bench/pagefind.html": (lang) => `<!DOCTYPE html><html lang="${lang}"><meta charset="utf-8"><title>pagefind</title>
+<link rel="modulepreload" href="/pagefind/pagefind.js">
 <script type="module">
 import * as pagefind from "/pagefind/pagefind.js";
 const p = new URLSearchParams(location.search);
@@ -57,12 +67,18 @@ const r = await pagefind.search(p.get("q"));
 const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
 window.__results = data.map((d) => d.url);
 window.__done = performance.now();
+console.log("__bench_done");
 </script>`,
 };
 
 function serve(root) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
+    if (url.pathname === "/favicon.ico") {
+      // What the browser asks for by itself, for neither engine.
+      res.writeHead(204).end();
+      return;
+    }
     const page = BENCH_PAGES[url.pathname];
     if (page) {
       res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
@@ -145,24 +161,24 @@ async function coldInChromium(engine, lang, q) {
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`${engine} page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && console.error(`${engine} console: ${m.text()}`));
-  let bytes = 0;
-  let requests = 0;
-  const pending = [];
+  page.on("response", (r) => r.status() >= 400 && console.error(`${engine}: HTTP ${r.status()} ${r.url()}`));
+  // Sizes are asked for once the query is done, not while it runs.
+  const finished = [];
   page.on("requestfinished", (request) => {
-    if (request.url().includes("/__bench/")) return;
-    pending.push(
-      request.sizes().then((s) => {
-        requests += 1;
-        bytes += s.responseBodySize;
-      }),
-    );
+    if (!request.url().includes("/__bench/")) finished.push(request);
   });
   const url = `${origin}/__bench/${engine}.html?lang=${lang}&q=${encodeURIComponent(q)}`;
+  // The page says when it is done on its console: waiting with a script
+  // in the page (waitForFunction) would run the harness's own code on the
+  // page's main thread while the query runs.
+  const done = page.waitForEvent("console", { predicate: (m) => m.text() === "__bench_done", timeout: 60000 });
   await page.goto(url);
-  await page.waitForFunction(() => window.__done !== undefined, null, { timeout: 60000 });
+  await done;
   const time = await page.evaluate(() => window.__done);
   const results = await page.evaluate(() => window.__results);
-  await Promise.all(pending);
+  const sizes = await Promise.all(finished.map((r) => r.sizes()));
+  const requests = sizes.length;
+  const bytes = sizes.reduce((sum, s) => sum + s.responseBodySize, 0);
   await context.close();
   return { bytes, requests, time, results: results.length };
 }
