@@ -304,9 +304,9 @@ fn the_build_exports_a_client_index_and_a_search_page() {
         names.push(manifest["facets"]["file"].as_str().unwrap().to_string());
         // The hot dictionary has a fixed name, so the search page can ask for
         // it beside the manifest.
-        assert_eq!(manifest["hot"]["file"], "hot.bin");
+        assert_eq!(manifest["hot"]["file"], "hot.dat");
         assert!(manifest["hot"]["forms"].as_u64().unwrap() > 0);
-        names.push("hot.bin".to_string());
+        names.push("hot.dat".to_string());
         let hash = manifest["store"]["hash"].as_str().unwrap();
         names.push(format!("s0-{hash}.bin"));
         assert!(manifest["stopWords"].as_u64().unwrap() > 0);
@@ -332,7 +332,7 @@ fn the_build_exports_a_client_index_and_a_search_page() {
                 r#"<link rel="preload" href="../../search/{lang}/manifest.json" as="fetch" crossorigin="anonymous">"#
             ),
             format!(
-                r#"<link rel="preload" href="../../search/{lang}/hot.bin" as="fetch" crossorigin="anonymous">"#
+                r#"<link rel="preload" href="../../search/{lang}/hot.dat" as="fetch" crossorigin="anonymous">"#
             ),
         ] {
             assert!(page.contains(&preload), "{lang}: {preload}");
@@ -378,6 +378,7 @@ fn the_build_exports_a_client_index_and_a_search_page() {
     // The client and its stemmers are assets.
     for asset in [
         "search.js",
+        "search-inflate.js",
         "search-page.js",
         "search-stem-finnish.js",
         "search-stem-swedish.js",

@@ -49,7 +49,7 @@ const BENCH_PAGES = {
   "/__bench/ours.html": (lang) => `<!DOCTYPE html><html lang="${lang}"><meta charset="utf-8"><title>ours</title>
 <link rel="modulepreload" href="/assets/search.js">
 <link rel="preload" href="/search/${lang}/manifest.json" as="fetch" crossorigin="anonymous">
-<link rel="preload" href="/search/${lang}/hot.bin" as="fetch" crossorigin="anonymous">
+<link rel="preload" href="/search/${lang}/hot.dat" as="fetch" crossorigin="anonymous">
 <script type="module">
 import { search } from "/assets/search.js";
 const p = new URLSearchParams(location.search);

@@ -13,19 +13,22 @@
 //! - `f-{hash}.bin`: the facet values of every document, run-length coded.
 //! - `s{group}-{hash}.bin`: title, URL, excerpt and facet value numbers of
 //!   `STORE_GROUP` documents (JSON).
-//! - `h-{hash}.bin`: a term's head: the `HEAD_DOCS` documents that score
+//! - `h-{hash}.json`: a term's head: the `HEAD_DOCS` documents that score
 //!   best for the term alone, with their frequencies and field-norm ids and
 //!   the same records as the store, and how many documents have the term.
 //!   A one-word query needs nothing else for its first results; with other
 //!   terms, the head is fetched with their postings and spares store files.
-//! - `hot.bin`: the hot dictionary, fetched with the manifest: a dictionary
+//! - `hot.dat`: the hot dictionary, fetched with the manifest: a dictionary
 //!   shard with the `HOT_FORMS` most frequent word forms, their terms and
 //!   the completions of each, so that a query for a common word needs no
 //!   dictionary shard.
 //!
-//! Every file but the manifest is compressed with raw DEFLATE, so a query
-//! downloads few bytes even from a server that does not compress. Numbers are
-//! unsigned LEB128 varints; strings are UTF-8 with a varint byte length before them.
+//! The `.bin` files are compressed with raw DEFLATE, so a query downloads few
+//! bytes even from a server that does not compress. The hot dictionary and
+//! the heads, which a query for a common word needs first, are not: the
+//! client would inflate them while it still runs cold, where a web server
+//! compresses `.json` itself. Numbers are unsigned LEB128 varints; strings
+//! are UTF-8 with a varint byte length before them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,7 +44,7 @@ use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
 use crate::render::{OutputFile, content_hash};
 
 /// Format version of the client files.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Postings per chunk.
 pub const CHUNK: usize = 512;
 /// A postings page is started anew once it holds this many bytes (before
@@ -65,7 +68,7 @@ pub const HEAD_DOCS: usize = 10;
 pub const HOT_FORMS: usize = 128;
 /// The hot dictionary's file name: fixed, so that a page can ask for it
 /// beside the manifest before it has the manifest.
-pub const HOT_FILE: &str = "hot.bin";
+pub const HOT_FILE: &str = "hot.dat";
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
@@ -501,8 +504,8 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         let (best, total) = best_documents(entry, doc_count, averages);
         let records: Vec<serde_json::Value> = best.into_iter().map(record).collect();
         let head = json!({"total": total, "docs": records});
-        let bytes = deflate(&serde_json::to_vec(&head).expect("JSON of strings"));
-        let name = hashed("h", "bin", &bytes);
+        let bytes = serde_json::to_vec(&head).expect("JSON of strings");
+        let name = hashed("h", "json", &bytes);
         entry.head = Some(name.clone());
         files.push(file(lang, &name, bytes));
     }
@@ -587,7 +590,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     }
     let (_, mut hot) = builder.finish(&terms, &page_names);
     hot.extend_from_slice(&tail);
-    files.push(file(lang, HOT_FILE, deflate(&hot)));
+    files.push(file(lang, HOT_FILE, hot));
 
     // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
     let doc_freqs: BTreeSet<u32> = terms
@@ -703,9 +706,7 @@ impl<'a> ShardBuilder<'a> {
         kind: Kind,
         terms: &BTreeMap<String, TermEntry>,
     ) {
-        let previous = self.keys.last().map_or("", |k| k.0);
-        let shared = common_prefix(previous, key);
-        self.estimate += 3 + key.len() - shared;
+        self.estimate += 2 + key.len();
         if kind != Kind::Stop && self.terms.insert(stem) {
             let entry = &terms[stem];
             self.estimate += 2 + stem.len() + entry.head.as_ref().map_or(1, |_| 16);
@@ -748,10 +749,13 @@ impl<'a> ShardBuilder<'a> {
             names.extend(entry.head.as_deref());
         }
         let local: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        // Names and keys are each one string, separated by NUL: the client
+        // decodes each with one call, which matters when it runs cold.
         varint(&mut out, names.len() as u64);
-        for name in &names {
-            string(&mut out, name);
-        }
+        string(
+            &mut out,
+            &names.iter().copied().collect::<Vec<_>>().join("\0"),
+        );
         let term_index: BTreeMap<&str, usize> = self
             .terms
             .iter()
@@ -794,34 +798,21 @@ impl<'a> ShardBuilder<'a> {
             out.extend_from_slice(&record);
         }
         varint(&mut out, self.keys.len() as u64);
-        let mut previous = "";
-        for (key, stem, kind) in &self.keys {
-            let shared = common_prefix(previous, key);
-            varint(&mut out, shared as u64);
-            string(&mut out, &key[shared..]);
+        string(
+            &mut out,
+            &self.keys.iter().map(|k| k.0).collect::<Vec<_>>().join("\0"),
+        );
+        for (_, stem, kind) in &self.keys {
             varint(
                 &mut out,
                 (term_index.get(stem).copied().unwrap_or(0) * 4 + *kind as usize) as u64,
             );
-            previous = key;
         }
         self.keys.clear();
         self.terms.clear();
         self.estimate = 0;
         (first, out)
     }
-}
-
-/// Bytes shared at the start of both strings, at a character boundary.
-fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = 0;
-    for (x, y) in a.chars().zip(b.chars()) {
-        if x != y {
-            break;
-        }
-        n += x.len_utf8();
-    }
-    n
 }
 
 #[cfg(test)]
@@ -859,10 +850,6 @@ mod tests {
         LangIndex::from_docs("fi", docs).unwrap()
     }
 
-    fn inflate(bytes: &[u8]) -> Vec<u8> {
-        miniz_oxide::inflate::decompress_to_vec(bytes).unwrap()
-    }
-
     #[test]
     fn a_head_holds_the_best_documents_of_a_one_term_query_and_its_total() {
         let index = corpus();
@@ -870,7 +857,7 @@ mod tests {
         let heads: Vec<serde_json::Value> = files
             .iter()
             .filter(|f| f.path.starts_with("search/fi/h-"))
-            .map(|f| serde_json::from_slice(&inflate(&f.bytes)).unwrap())
+            .map(|f| serde_json::from_slice(&f.bytes).unwrap())
             .collect();
         let head = heads
             .iter()
@@ -915,17 +902,14 @@ mod tests {
         assert_eq!(manifest["head"], HEAD_DOCS);
         // Fewer forms than the table holds: every one of them is hot.
         assert_eq!(manifest["hot"]["forms"], index.forms.len());
-        let hot = inflate(
-            &files
-                .iter()
-                .find(|f| f.path == format!("search/fi/{HOT_FILE}"))
-                .unwrap()
-                .bytes,
-        );
-        let text = String::from_utf8_lossy(&hot);
-        // Their terms' records (keys are front-coded, terms are whole).
-        for term in ["pyöräily", "kirjasto", "lukemin"] {
-            assert!(text.contains(term), "{term}");
+        let hot = &files
+            .iter()
+            .find(|f| f.path == format!("search/fi/{HOT_FILE}"))
+            .unwrap()
+            .bytes;
+        let text = String::from_utf8_lossy(hot);
+        for word in ["pyöräilyn", "pyöräily", "kirjasto", "lukeminen", "lukemin"] {
+            assert!(text.contains(word), "{word}");
         }
         // With more forms than that, the most frequent ones.
         let mut docs = Vec::new();
