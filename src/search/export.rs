@@ -221,85 +221,6 @@ pub fn idf(doc_freq: u64, doc_count: u64) -> f32 {
     (1.0 + x).ln()
 }
 
-/// The postings of one chunk: (document, term frequency, field-norm id).
-fn decode_chunk(bytes: &[u8], out: &mut Vec<(u32, u32, u8)>) {
-    let mut pos = 0;
-    let read = |pos: &mut usize| {
-        let (mut value, mut shift) = (0u64, 0);
-        loop {
-            let byte = bytes[*pos];
-            *pos += 1;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return value;
-            }
-            shift += 7;
-        }
-    };
-    let mut doc = 0u32;
-    while pos < bytes.len() {
-        let v = read(&mut pos);
-        doc += (v >> 1) as u32;
-        let tf = if v & 1 == 1 {
-            read(&mut pos) as u32 + 2
-        } else {
-            1
-        };
-        out.push((doc, tf, bytes[pos]));
-        pos += 1;
-    }
-}
-
-/// A document of a term's head: its number and, per field (title, body),
-/// the term's frequency and the field-norm id (frequency 0: not in the field).
-type HeadDoc = (u32, [(u32, u8); 2]);
-
-/// The `HEAD_DOCS` documents that score best for the term alone (title and
-/// body, as a one-term query scores them, in the same f32 arithmetic), best
-/// first, ties by document; and how many documents have the term.
-fn best_documents(entry: &TermEntry, doc_count: u64, averages: [f32; 2]) -> (Vec<HeadDoc>, usize) {
-    let mut scored: Vec<(f32, HeadDoc)> = Vec::new();
-    for (slot, field) in entry.fields.iter().enumerate() {
-        if field.doc_freq == 0 {
-            continue;
-        }
-        let boost = if slot == 0 { TITLE_BOOST } else { 1.0 };
-        let mut weight = idf(u64::from(field.doc_freq), doc_count) * 2.2;
-        if boost != 1.0 {
-            weight *= boost;
-        }
-        let mut postings = Vec::new();
-        for chunk in &field.chunks {
-            decode_chunk(&chunk.bytes, &mut postings);
-        }
-        let mut merged = Vec::with_capacity(scored.len() + postings.len());
-        let mut seen = scored.into_iter().peekable();
-        for (doc, tf, norm) in postings {
-            while let Some(earlier) = seen.next_if(|(_, (d, _))| *d < doc) {
-                merged.push(earlier);
-            }
-            let score = weight * tf_factor(tf, norm, averages[slot]);
-            let (sum, mut fields) = match seen.next_if(|(_, (d, _))| *d == doc) {
-                Some((s, (_, fields))) => (s + score, fields),
-                None => (score, [(0, 0); 2]),
-            };
-            fields[slot] = (tf, norm);
-            merged.push((sum, (doc, fields)));
-        }
-        merged.extend(seen);
-        scored = merged;
-    }
-    let total = scored.len();
-    let order =
-        |a: &(f32, HeadDoc), b: &(f32, HeadDoc)| b.0.total_cmp(&a.0).then(a.1.0.cmp(&b.1.0));
-    if scored.len() > HEAD_DOCS {
-        scored.select_nth_unstable_by(HEAD_DOCS - 1, order);
-        scored.truncate(HEAD_DOCS);
-    }
-    scored.sort_by(order);
-    (scored.into_iter().map(|(_, doc)| doc).collect(), total)
-}
-
 /// The most frequent word forms of the corpus whose terms are in the index,
 /// with their terms: the keys of the hot dictionary.
 fn hot_forms<'a>(
@@ -468,30 +389,33 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         .collect();
     let hot_terms: BTreeSet<&str> = hot_forms.iter().map(|(_, stem)| *stem).collect();
 
-    // Heads: each term's best documents with what scores them and their
-    // store records, and how many documents have the term, for a term whose
-    // postings take a request of their own or that is a hot form's.
-    let record = |(doc, [(tf0, norm0), (tf1, norm1)]): HeadDoc| {
-        let d = &index.docs[doc as usize];
-        json!([
-            doc,
-            tf0,
-            norm0,
-            tf1,
-            norm1,
-            d.title,
-            d.url,
-            excerpt(&d.body),
-            doc_codes[doc as usize]
-        ])
+    // Heads: the best documents of a term (or of a hot form's group, the
+    // form's term and its completions) as tantivy ranks them, with their
+    // scores and store records, and how many documents match; for a term
+    // whose postings take a request of their own or that is a hot form's.
+    let mut head = |groups: Vec<String>| -> tantivy::Result<String> {
+        let (best, total) = query::best(index, &[groups], &BTreeMap::new(), HEAD_DOCS)?;
+        let docs: Vec<serde_json::Value> = best
+            .into_iter()
+            .map(|(doc, score)| {
+                let d = &index.docs[doc as usize];
+                // f64: the score's exact value, which JSON keeps.
+                let record = (&d.title, &d.url, excerpt(&d.body), &doc_codes[doc as usize]);
+                json!([
+                    doc,
+                    f64::from(score),
+                    record.0,
+                    record.1,
+                    record.2,
+                    record.3
+                ])
+            })
+            .collect();
+        let bytes = serde_json::to_vec(&json!({"total": total, "docs": docs})).expect("JSON");
+        let name = hashed("h", "json", &bytes);
+        files.push(file(lang, &name, bytes));
+        Ok(name)
     };
-    let averages = total_tokens.map(|t| {
-        if doc_count == 0 {
-            1.0
-        } else {
-            t as f32 / doc_count as f32
-        }
-    });
     for entry in terms.values_mut() {
         if entry
             .fields
@@ -501,13 +425,16 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         {
             continue;
         }
-        let (best, total) = best_documents(entry, doc_count, averages);
-        let records: Vec<serde_json::Value> = best.into_iter().map(record).collect();
-        let head = json!({"total": total, "docs": records});
-        let bytes = serde_json::to_vec(&head).expect("JSON of strings");
-        let name = hashed("h", "json", &bytes);
-        entry.head = Some(name.clone());
-        files.push(file(lang, &name, bytes));
+        entry.head = Some(head(vec![entry.text.clone()])?);
+    }
+    let mut group_heads: Vec<Option<String>> = Vec::new();
+    for ((_, stem), (_, more)) in hot_forms.iter().zip(&completions) {
+        group_heads.push(if more.is_empty() {
+            None
+        } else {
+            let group = std::iter::once(stem.to_string()).chain(more.iter().cloned());
+            Some(head(group.collect())?)
+        });
     }
 
     // Dictionary keys: every form (pointing to its term), every term, and the
@@ -574,22 +501,27 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         .enumerate()
         .map(|(i, t)| (*t, i))
         .collect();
-    let mut tail = Vec::new();
-    varint(&mut tail, completions.len() as u64);
-    for (form, more) in &completions {
-        let key = builder
-            .keys
+    let keys_before = builder.keys.clone();
+    let more_names: Vec<&str> = group_heads.iter().flatten().map(String::as_str).collect();
+    let (_, mut hot, names) = builder.finish_with(&terms, &page_names, &more_names);
+    // After the keys, per hot form: its key's number, its completions' term
+    // numbers, and its group head's file number + 1 (0: none).
+    varint(&mut hot, completions.len() as u64);
+    for ((form, more), group_head) in completions.iter().zip(&group_heads) {
+        let key = keys_before
             .iter()
             .position(|k| k.0 == *form)
             .expect("a hot key");
-        varint(&mut tail, key as u64);
-        varint(&mut tail, more.len() as u64);
+        varint(&mut hot, key as u64);
+        varint(&mut hot, more.len() as u64);
         for term in more {
-            varint(&mut tail, term_index[term.as_str()] as u64);
+            varint(&mut hot, term_index[term.as_str()] as u64);
         }
+        let file = group_head.as_ref().map_or(0, |h| {
+            names.iter().position(|n| n == h).expect("a named head") + 1
+        });
+        varint(&mut hot, file as u64);
     }
-    let (_, mut hot) = builder.finish(&terms, &page_names);
-    hot.extend_from_slice(&tail);
     files.push(file(lang, HOT_FILE, hot));
 
     // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
@@ -730,6 +662,18 @@ impl<'a> ShardBuilder<'a> {
         terms: &BTreeMap<String, TermEntry>,
         page_names: &[String],
     ) -> (String, Vec<u8>) {
+        let (first, out, _) = self.finish_with(terms, page_names, &[]);
+        (first, out)
+    }
+
+    /// [`ShardBuilder::finish`], with more files in the shard's table of
+    /// names; returns that table too.
+    fn finish_with(
+        &mut self,
+        terms: &BTreeMap<String, TermEntry>,
+        page_names: &[String],
+        more_names: &[&str],
+    ) -> (String, Vec<u8>, Vec<String>) {
         let first = self.keys.first().map_or(String::new(), |k| k.0.to_string());
         let mut out = Vec::new();
         varint(&mut out, u64::from(VERSION));
@@ -748,6 +692,7 @@ impl<'a> ShardBuilder<'a> {
             }
             names.extend(entry.head.as_deref());
         }
+        names.extend(more_names);
         let local: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         // Names and keys are each one string, separated by NUL: the client
         // decodes each with one call, which matters when it runs cold.
@@ -808,10 +753,11 @@ impl<'a> ShardBuilder<'a> {
                 (term_index.get(stem).copied().unwrap_or(0) * 4 + *kind as usize) as u64,
             );
         }
+        let names = names.into_iter().map(str::to_string).collect();
         self.keys.clear();
         self.terms.clear();
         self.estimate = 0;
-        (first, out)
+        (first, out, names)
     }
 }
 
@@ -878,12 +824,15 @@ mod tests {
             .collect();
         let best: Vec<u64> = tantivy.results.iter().map(|h| u64::from(h.doc)).collect();
         assert_eq!(head_docs, best);
-        // Each record: frequencies and field-norm ids, then the store record.
+        // Each record: the score as tantivy gives it, then the store record.
         let first = &head["docs"][0];
+        assert_eq!(
+            first[1].as_f64().unwrap(),
+            f64::from(tantivy.results[0].score)
+        );
         let d = &index.docs[first[0].as_u64().unwrap() as usize];
-        assert_eq!(first[5], d.title.as_str());
-        assert_eq!(first[6], d.url.as_str());
-        assert!(first[3].as_u64().unwrap() >= 1, "the body has the word");
+        assert_eq!(first[2], d.title.as_str());
+        assert_eq!(first[3], d.url.as_str());
     }
 
     #[test]

@@ -242,23 +242,34 @@ pub fn build_query(
     ])))
 }
 
+/// The best `limit` documents of term groups under filters (document id
+/// and score, best first, ties by document id), and how many match.
+pub fn best(
+    index: &LangIndex,
+    groups: &[Vec<String>],
+    filters: &BTreeMap<String, Vec<String>>,
+    limit: usize,
+) -> tantivy::Result<(Vec<(u32, f32)>, usize)> {
+    let Some(query) = build_query(index, groups, filters) else {
+        return Ok((Vec::new(), 0));
+    };
+    let searcher = &index.searcher;
+    let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+    let total = searcher.search(&*query, &Count)?;
+    let top = top
+        .into_iter()
+        .map(|(score, DocAddress { doc_id, .. })| (doc_id, score))
+        .collect();
+    Ok((top, total))
+}
+
 /// Run a query: the best `limit` documents, best first, ties by document id.
 pub fn search(index: &LangIndex, request: &Request) -> tantivy::Result<Results> {
     let groups = plan(index, &request.text);
-    let Some(query) = build_query(index, &groups, &request.filters) else {
-        return Ok(Results {
-            groups,
-            total: 0,
-            results: Vec::new(),
-        });
-    };
-    let searcher = &index.searcher;
-    let limit = request.limit.max(1);
-    let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
-    let total = searcher.search(&*query, &Count)?;
+    let (top, total) = best(index, &groups, &request.filters, request.limit)?;
     let results = top
         .into_iter()
-        .map(|(score, DocAddress { doc_id, .. })| {
+        .map(|(doc_id, score)| {
             let doc = &index.docs[doc_id as usize];
             Hit {
                 doc: doc_id,

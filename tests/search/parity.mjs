@@ -248,7 +248,7 @@ async function checkHotAndHeads(lang) {
   const terms = new Map();
   for (const k of await client.dictionary(lang)) if (k.term?.head) terms.set(k.term.text, k.term);
   for (const term of terms.values()) {
-    const head = await index.head(term);
+    const head = await index.head(term.head);
     for (const { doc } of head.docs) {
       const store = await index.storeRecord(doc);
       if (JSON.stringify(store) !== JSON.stringify(head.records.get(doc))) {
@@ -257,17 +257,24 @@ async function checkHotAndHeads(lang) {
     }
     heads += 1;
   }
+  // A hot form, typed or not: the head of its term, or of its group when it
+  // has completions (the group heads are checked against the shards above).
+  let groupHeads = 0;
   for (const form of hotForms) {
     const term = index.hot.lookup(form).form;
-    if (!term?.head) continue;
-    const { client: fresh, fetched } = recordingClient();
-    const r = await fresh.search(`${form} `, { lang, counts: false });
-    const expected = ["manifest.json", "hot.dat", term.head].sort();
-    if (JSON.stringify([...fetched].sort()) === JSON.stringify(expected) && r.results.every((x) => x.title)) fast += 1;
-    else fail(`${lang} ${JSON.stringify(form)} fetched ${fetched.join(", ")}, expected ${expected.join(", ")}`);
+    const typed = [...form].length >= index.manifest.prefix.minChars ? index.hot.groupHeads.get(form) : undefined;
+    if (typed) groupHeads += 1;
+    for (const [q, head] of [[`${form} `, term?.head], [form, typed ?? (index.hot.completions(form).length ? null : term?.head)]]) {
+      if (!head) continue;
+      const { client: fresh, fetched } = recordingClient();
+      const r = await fresh.search(q, { lang, counts: false });
+      const expected = ["manifest.json", "hot.dat", head].sort();
+      if (JSON.stringify([...fetched].sort()) === JSON.stringify(expected) && r.results.every((x) => x.title)) fast += 1;
+      else fail(`${lang} ${JSON.stringify(q)} fetched ${fetched.join(", ")}, expected ${expected.join(", ")}`);
+    }
   }
   if (heads > 0) ok();
-  return `${hotForms.length} hot forms agree with the shards, ${heads} heads agree with the store, ${fast} hot one-word queries fetch 3 files`;
+  return `${hotForms.length} hot forms agree with the shards, ${heads} heads agree with the store, ${fast} hot one-word queries (${groupHeads} forms with completions) fetch 3 files`;
 }
 const langs = readdirSync(path.join(site, "search")).sort();
 const summary = [];

@@ -240,13 +240,17 @@ class HotShard extends Shard {
     super(bytes, chunkSize);
     const r = new Reader(bytes);
     r.pos = this.end;
-    // key -> its completions' term numbers (parsed into terms when asked)
+    // key -> its completions' term numbers (parsed into terms when asked),
+    // and the head of its group (the form's term and its completions)
     this.completionNumbers = new Map();
+    this.groupHeads = new Map();
     for (let n = r.varint(); n > 0; n--) {
       const key = this.keys[r.varint()];
       const numbers = [];
       for (let m = r.varint(); m > 0; m--) numbers.push(r.varint());
       this.completionNumbers.set(key, numbers);
+      const head = r.varint();
+      if (head > 0) this.groupHeads.set(key, this.pages[head - 1]);
     }
   }
 
@@ -396,27 +400,27 @@ class LangIndex {
   prefetch(term, heads) {
     this.postings(term, 0);
     this.postings(term, 1);
-    if (heads && term.head) heads.push(this.head(term));
+    if (heads && term.head) heads.push(this.head(term.head));
   }
 
   /**
-   * The head of a term: its best documents (best first) with their term
-   * frequencies and field-norm ids per field, their store records by
-   * document, and how many documents have the term.
+   * A head: the best documents of a term, or of a hot form's group, as
+   * tantivy ranks them (best first, with their scores), their store records
+   * by document, and how many documents match.
    */
-  head(term) {
+  head(name) {
     this.headCache ??= new Map();
-    if (!this.headCache.has(term.head)) {
-      const promise = this.client.json(this.lang, term.head).then(({ total, docs }) => ({
+    if (!this.headCache.has(name)) {
+      const promise = this.client.json(this.lang, name).then(({ total, docs }) => ({
         total,
-        docs: docs.map(([doc, tf0, norm0, tf1, norm1]) => ({ doc, fields: [[tf0, norm0], [tf1, norm1]] })),
-        records: new Map(docs.map(([doc, , , , , ...record]) => [doc, record])),
+        docs: docs.map(([doc, score]) => ({ doc, score: f32(score) })),
+        records: new Map(docs.map(([doc, , ...record]) => [doc, record])),
       }));
       // Fetched ahead of use: a failure is reported where it is awaited.
-      promise.catch(() => this.headCache.delete(term.head));
-      this.headCache.set(term.head, promise);
+      promise.catch(() => this.headCache.delete(name));
+      this.headCache.set(name, promise);
     }
-    return this.headCache.get(term.head);
+    return this.headCache.get(name);
   }
 
   postings(term, field) {
@@ -457,9 +461,11 @@ async function snowball(index, name, word) {
 
 /**
  * A term group per query word: its term, and completions for the last word.
- * As soon as a word's terms are known their postings are fetched (and,
- * with `heads`, their heads), while the other words are still being looked
- * up; with `headOnly`, a word of one term that has a head fetches only it.
+ * A group's `head` names the file of its best documents, when there is one
+ * (a term's, or a hot form's with its completions). As soon as a word's
+ * terms are known their postings are fetched (and, with `heads`, their
+ * heads), while the other words are still being looked up; with `headOnly`
+ * (a one-word query), a group with a head fetches only it.
  */
 async function plan(index, text, { heads = null, headOnly = false } = {}) {
   const manifest = index.manifest;
@@ -483,6 +489,7 @@ async function plan(index, text, { heads = null, headOnly = false } = {}) {
         // A hot form's completions come with it (the form is a key there,
         // so its stem is the one they were ranked against).
         let ranked = entry.form ? index.hot?.completions(form) : undefined;
+        if (ranked?.length) group.head = index.hot.groupHeads.get(form);
         if (!ranked) {
           const candidates = new Map();
           for (const k of await index.keysWithPrefix(form)) {
@@ -500,8 +507,9 @@ async function plan(index, text, { heads = null, headOnly = false } = {}) {
         for (const term of ranked) group.push({ text: term.text, term });
       }
       const terms = group.map((t) => t.term).filter(Boolean);
-      if (headOnly && terms.length === 1 && group.length === 1 && terms[0].head) {
-        heads?.push(index.head(terms[0]));
+      if (group.length === 1) group.head = terms[0]?.head;
+      if (headOnly && group.head) {
+        heads?.push(index.head(group.head));
       } else {
         for (const term of terms) index.prefetch(term, heads);
       }
@@ -562,22 +570,13 @@ async function scoreGroup(index, group) {
 }
 
 /**
- * The best `k` documents of a one-term query from the term's head, scored
- * from its frequencies and field-norm ids as `scoreGroup` scores them; null
+ * The best `k` documents of a one-word query from its group's head; null
  * when the head does not hold them all.
  */
-function rankFromHead(index, term, head, k) {
+function rankFromHead(head, k) {
   if (head.docs.length < k && head.docs.length < head.total) return null;
   const top = new TopK(k);
-  for (const { doc, fields } of head.docs) {
-    let score = null;
-    fields.forEach(([tf, norm], field) => {
-      if (tf === 0) return;
-      const s = index.score(index.termWeight(term.fields[field].df, field), field, tf, norm);
-      score = score === null ? s : f32(score + s);
-    });
-    top.offer(doc, score);
-  }
+  for (const { doc, score } of head.docs) top.offer(doc, score);
   return { top, total: head.total, codes: null, facetCounts: [] };
 }
 
@@ -586,6 +585,12 @@ function rankFromHead(index, term, head, k) {
  * every group, accepted by the filters; with `counts`, the facet counts.
  */
 async function rankFromPostings(index, groups, active, counts, k) {
+  if (groups.some((group) => group.every((t) => !t.term))) {
+    // A word the index does not have: nothing matches every group, and
+    // there is no need to wait for the other words' postings.
+    const tallies = counts ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1)) : null;
+    return { top: new TopK(k), total: 0, codes: null, facetCounts: facetList(index, tallies, active) };
+  }
   const needFacets = counts || active.some(Boolean);
   const facetsPromise = needFacets ? index.facets() : null;
 
@@ -645,21 +650,23 @@ async function rankFromPostings(index, groups, active, counts, k) {
     top.offer(doc, score);
   }
 
-  let facetCounts = [];
-  if (tallies) {
-    facetCounts = FACETS.map((name, f) => ({
-      name,
-      values: index.manifest.facets.fields[f].values
-        .map(([value, label], i) => ({
-          value,
-          label,
-          count: tallies[f][i + 1],
-          selected: Boolean(active[f]?.has(i + 1)),
-        }))
-        .filter((v) => v.count > 0 || v.selected),
-    }));
-  }
-  return { top, total, codes, facetCounts };
+  return { top, total, codes, facetCounts: facetList(index, tallies, active) };
+}
+
+/** Facet counts as the page shows them: values found, and values selected. */
+function facetList(index, tallies, active) {
+  if (!tallies) return [];
+  return FACETS.map((name, f) => ({
+    name,
+    values: index.manifest.facets.fields[f].values
+      .map(([value, label], i) => ({
+        value,
+        label,
+        count: tallies[f][i + 1],
+        selected: Boolean(active[f]?.has(i + 1)),
+      }))
+      .filter((v) => v.count > 0 || v.selected),
+  }));
 }
 
 /** Keeps the best `k` (score, doc) pairs: higher score first, then lower doc. */
@@ -873,15 +880,15 @@ export class SearchClient {
     // A one-word query without filters or counts whose first results are
     // all in its term's head needs no postings.
     const k = Math.max(0, offset) + Math.max(0, limit);
-    const headOnly = !wantsFacets && k <= (index.manifest.head ?? 0);
+    const headOnly =
+      !wantsFacets && k <= (index.manifest.head ?? 0) && queryWords(text, index.manifest).forms.length === 1;
     const heads = documents || headOnly ? [] : null;
     const groups = await plan(index, text, { heads, headOnly });
     const empty = { results: [], total: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
     if (groups.length === 0) return empty;
-    const single = groups.length === 1 && groups[0].length === 1 ? groups[0][0].term : null;
-    const head = headOnly && single?.head ? await index.head(single).catch(() => null) : null;
-    const ranked =
-      (head && rankFromHead(index, single, head, k)) ?? (await rankFromPostings(index, groups, active, counts, k));
+    const name = headOnly && groups.length === 1 ? groups[0].head : null;
+    const head = name ? await index.head(name).catch(() => null) : null;
+    const ranked = (head && rankFromHead(head, k)) ?? (await rankFromPostings(index, groups, active, counts, k));
     const { top, total, codes, facetCounts } = ranked;
     if (!codes && head) this.stats.fromHeads += 1;
     const hits = top.docs.map((doc, i) => ({ doc, score: top.scores[i] }));
