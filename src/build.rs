@@ -256,12 +256,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let mut overflow = !fits?;
         search_time += time;
         release_freed_memory();
+        let index = render::SiteIndex::new(&loaded.site);
         for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
             if overflow {
                 break;
             }
             let start = Instant::now();
-            let (files, problems) = renderer.render_each(&loaded.site, batch);
+            let (files, problems) = renderer.render_each(&loaded.site, &index, batch);
             rendering += start.elapsed();
             diagnostics.extend(problems);
             // After the first problem, render on to report every one, but keep nothing.

@@ -23,6 +23,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use urls::{Route, all_routes, dir, file_of, folder_of};
 use views::Ctx;
+pub use views::SiteIndex;
 
 /// A theme read from `themes/<name>/`: templates and static assets.
 #[derive(Debug, Clone, Default)]
@@ -294,7 +295,7 @@ impl Renderer {
         site: &Site,
         pages: &[(String, Route)],
     ) -> Result<Vec<OutputFile>, Diagnostics> {
-        let (mut outputs, diagnostics) = self.render_each(site, pages);
+        let (mut outputs, diagnostics) = self.render_each(site, &SiteIndex::new(site), pages);
         if diagnostics.has_errors() {
             return Err(diagnostics.sorted());
         }
@@ -306,19 +307,20 @@ impl Renderer {
     }
 
     /// The pages that render, and the problems of those that do not.
+    /// `index` is `site`'s, made once for all the batches of a build.
     pub fn render_each(
         &self,
         site: &Site,
+        index: &SiteIndex,
         pages: &[(String, Route)],
     ) -> (Vec<OutputFile>, Diagnostics) {
-        let index = views::SiteIndex::new(site);
         let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
             .par_iter()
             .map(|(lang, route)| {
                 render_page(
                     &self.env,
                     site,
-                    &index,
+                    index,
                     &self.i18n,
                     lang,
                     route,
@@ -339,7 +341,8 @@ impl Renderer {
 
     /// The whole site: every page, the assets and `/` pointing to the default language.
     pub fn render_site(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        let (mut outputs, diagnostics) = self.render_each(site, &Renderer::all_pages(site));
+        let (mut outputs, diagnostics) =
+            self.render_each(site, &SiteIndex::new(site), &Renderer::all_pages(site));
         if diagnostics.has_errors() {
             return Err(diagnostics.sorted());
         }
@@ -378,7 +381,7 @@ impl Renderer {
         let not_found = render_page(
             &self.env,
             site,
-            &views::SiteIndex::new(site),
+            &SiteIndex::new(site),
             &self.i18n,
             default,
             &Route::NotFound,
