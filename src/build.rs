@@ -47,19 +47,6 @@ pub enum BuildError {
     },
 }
 
-/// Hand memory that was freed back to the system. glibc keeps freed blocks
-/// in the heap of the thread that used them; after the search index (about
-/// half a gigabyte per language at a million pages, on worker threads) the
-/// pages would otherwise render beside gigabytes that nobody uses.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the allocator's own
-    // heaps to the kernel; it touches no live allocation.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// Run `f`, and how long it took less the writing it did meanwhile
 /// (which `writing` adds up).
 fn without_writing<R>(writing: &std::cell::Cell<Duration>, f: impl FnOnce() -> R) -> (R, Duration) {
@@ -255,7 +242,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
         let mut overflow = !fits?;
         search_time += time;
-        release_freed_memory();
         let index = render::SiteIndex::new(&loaded.site);
         for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
             if overflow {
@@ -275,7 +261,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             return Err(BuildError::Content(diagnostics.sorted()));
         }
         if !overflow {
-            release_freed_memory();
             let (fits, time) = without_writing(&writing, || {
                 renderer.each_site_file_group(&loaded.site, |files| put(files, &mut sink))
             });
