@@ -499,30 +499,25 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
                 .insert(terms.get_key_value(term).expect("a term").0);
         }
     }
-    let term_index: BTreeMap<&str, usize> = builder
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i))
-        .collect();
-    let keys_before = builder.keys.clone();
     let more_names: Vec<&str> = group_heads.iter().flatten().map(String::as_str).collect();
-    let (_, mut hot, names) = builder.finish_with(&terms, &page_names, &more_names);
+    let shard = builder.finish_with(&terms, &page_names, &more_names);
+    let mut hot = shard.bytes;
     // After the keys, per hot form: its key's number, its completions' term
     // numbers, and its group head's file number + 1 (0: none).
     varint(&mut hot, completions.len() as u64);
     for ((form, more), group_head) in completions.iter().zip(&group_heads) {
-        let key = keys_before
-            .iter()
-            .position(|k| k.0 == *form)
-            .expect("a hot key");
-        varint(&mut hot, key as u64);
+        varint(&mut hot, shard.key_numbers[form] as u64);
         varint(&mut hot, more.len() as u64);
         for term in more {
-            varint(&mut hot, term_index[term.as_str()] as u64);
+            varint(&mut hot, shard.term_numbers[term.as_str()] as u64);
         }
         let file = group_head.as_ref().map_or(0, |h| {
-            names.iter().position(|n| n == h).expect("a named head") + 1
+            shard
+                .names
+                .iter()
+                .position(|n| n == h)
+                .expect("a named head")
+                + 1
         });
         varint(&mut hot, file as u64);
     }
@@ -666,18 +661,18 @@ impl<'a> ShardBuilder<'a> {
         terms: &BTreeMap<String, TermEntry>,
         page_names: &[String],
     ) -> (String, Vec<u8>) {
-        let (first, out, _) = self.finish_with(terms, page_names, &[]);
-        (first, out)
+        let shard = self.finish_with(terms, page_names, &[]);
+        (shard.first, shard.bytes)
     }
 
     /// [`ShardBuilder::finish`], with more files in the shard's table of
-    /// names; returns that table too.
+    /// names, and the shard's numbering of names, keys and terms.
     fn finish_with(
         &mut self,
         terms: &BTreeMap<String, TermEntry>,
         page_names: &[String],
         more_names: &[&str],
-    ) -> (String, Vec<u8>, Vec<String>) {
+    ) -> Shard<'a> {
         let first = self.keys.first().map_or(String::new(), |k| k.0.to_string());
         let mut out = Vec::new();
         varint(&mut out, u64::from(VERSION));
@@ -705,7 +700,7 @@ impl<'a> ShardBuilder<'a> {
             &mut out,
             &names.iter().copied().collect::<Vec<_>>().join("\0"),
         );
-        let term_index: BTreeMap<&str, usize> = self
+        let term_numbers: BTreeMap<&'a str, usize> = self
             .terms
             .iter()
             .enumerate()
@@ -754,15 +749,37 @@ impl<'a> ShardBuilder<'a> {
         for (_, stem, kind) in &self.keys {
             varint(
                 &mut out,
-                (term_index.get(stem).copied().unwrap_or(0) * 4 + *kind as usize) as u64,
+                (term_numbers.get(stem).copied().unwrap_or(0) * 4 + *kind as usize) as u64,
             );
+        }
+        let mut key_numbers = BTreeMap::new();
+        for (i, key) in self.keys.iter().enumerate() {
+            key_numbers.entry(key.0).or_insert(i);
         }
         let names = names.into_iter().map(str::to_string).collect();
         self.keys.clear();
         self.terms.clear();
         self.estimate = 0;
-        (first, out, names)
+        Shard {
+            first,
+            bytes: out,
+            names,
+            term_numbers,
+            key_numbers,
+        }
     }
+}
+
+/// A finished dictionary shard, and how it numbers what it holds.
+struct Shard<'a> {
+    first: String,
+    bytes: Vec<u8>,
+    /// Its table of file names (postings pages and heads).
+    names: Vec<String>,
+    /// Each term's number.
+    term_numbers: BTreeMap<&'a str, usize>,
+    /// Each key's number (its first entry's, where a key has several).
+    key_numbers: BTreeMap<&'a str, usize>,
 }
 
 #[cfg(test)]
