@@ -3,7 +3,7 @@
 # BENCHMARKS.md by hand). For each size: a synthetic corpus
 # (`tuloskortti synth --seed 1`), the same corpus converted to a Hugo project
 # (benches/hugo/convert.py: the same YAML under data/, content adapters,
-# equivalent layouts), then both tools alternately, each into an empty
+# equivalent layouts), then both tools alternately, each into a new
 # folder: wall time, peak RSS, pages written, output size. Pagefind then
 # indexes Hugo's output once, so tuloskortti (search index included) can be
 # set against Hugo + Pagefind.
@@ -16,8 +16,11 @@
 # tree; TIMEOUT=<seconds> stops a build that takes longer (default 3600),
 # MAXRSS_MIB one that holds more memory (default 20480; the resident memory
 # of every build is sampled each second into its log's .rss file);
-# EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs;
-# SETTLE=<seconds> is the pause after deleting an earlier output (default 65).
+# EXAMPLE=0 skips the example-site timing; KEEP=1 keeps the outputs.
+# Each build writes into a folder of its own and nothing is deleted until
+# the last build is done (see `retire`): the outputs of one size need room
+# on disk side by side (about 2.2 GB per build at 100 000 pages, 21 GB at
+# 1 000 000).
 # Everything is written under target/bench/hugo/; summary.json and
 # summary.txt there hold the numbers.
 set -euo pipefail
@@ -123,18 +126,22 @@ measure() {
   return 0
 }
 
-# clear DIR...: remove earlier outputs, then wait until ext4 no longer
-# counts their inodes as recently deleted: for a minute after a large
-# delete, every new file's inode allocation steps over them, which made the
-# next build's file creation several times slower (seen in perf as
-# recently_deleted under ext4_create and ext4_mkdir).
-clear() {
-  local any=0 d
-  for d in "$@"; do [ -e "$d" ] && any=1; done
-  [ "$any" = 1 ] || return 0
-  rm -rf "$@"
-  sync
-  sleep "${SETTLE:-65}"
+# retire DIR...: move earlier outputs out of the way, to be deleted when
+# every build is done. Deleting them would slow the next builds: on ext4
+# without a journal (this machine's), allocating an inode steps over every
+# inode deleted in the last minute, or the last six minutes while its inode
+# table block is dirty, which a build creating files keeps it; seen in perf
+# as recently_deleted under ext4_create and ext4_mkdir, and as a write stage
+# four times as long at 100 000 pages. A rename deletes nothing.
+trash=$work/.trash
+retire() {
+  local d
+  for d in "$@"; do
+    if [ -e "$d" ]; then
+      mkdir -p "$trash"
+      mv "$d" "$trash/$(date +%s%N)"
+    fi
+  done
 }
 
 # output TOOL SIZE DIR: pages and bytes of a finished build.
@@ -150,7 +157,7 @@ for size in $sizes; do
   dir=$work/n$size
   echo
   echo "== $size scorecards"
-  clear "$dir" && mkdir -p "$dir"
+  retire "$dir" && mkdir -p "$dir"
   "$bin" synth --seed 1 --scorecards "$size" --out "$dir/site" > /dev/null
   cp -r "$src/themes" "$src/i18n" "$dir/site/"
   echo "  corpus: $(find "$dir/site/content" -type f | wc -l) content files, $(du -sh "$dir/site/content" | cut -f1)"
@@ -160,28 +167,26 @@ for size in $sizes; do
     echo "  converted for Hugo in $(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)") s (not counted)"
   fi
   for run in $(seq 1 "$runs"); do
-    clear "$dir/out-tk"
     measure tuloskortti "$size" "$run" "$dir/tuloskortti-$run.log" -- \
-      "$bin" build --root "$dir/site" --out "$dir/out-tk"
+      "$bin" build --root "$dir/site" --out "$dir/out-tk-$run"
     tail -n 1 "$dir/tuloskortti-$run.log" | sed 's/^/    /'
-    [ "$run" = 1 ] && [ -d "$dir/out-tk" ] && output tuloskortti "$size" "$dir/out-tk"
+    [ "$run" = 1 ] && [ -d "$dir/out-tk-1" ] && output tuloskortti "$size" "$dir/out-tk-1"
     if [ "$with_hugo" = 1 ]; then
-      clear "$dir/out-hugo"
       measure hugo "$size" "$run" "$dir/hugo-$run.log" -- \
-        "$hugo" --source "$dir/hugo" --destination "$repo/$dir/out-hugo"
-      [ "$run" = 1 ] && [ -d "$dir/out-hugo" ] && output hugo "$size" "$dir/out-hugo"
+        "$hugo" --source "$dir/hugo" --destination "$repo/$dir/out-hugo-$run"
+      [ "$run" = 1 ] && [ -d "$dir/out-hugo-1" ] && output hugo "$size" "$dir/out-hugo-1"
     fi
   done
-  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo" ]; then
-    measure pagefind "$size" 1 "$dir/pagefind.log" -- "$pagefind" --site "$dir/out-hugo"
-    printf 'pagefind\t%s\tindex\t%s\t%s\t\t\n' "$size" "$(find "$dir/out-hugo/pagefind" -type f | wc -l)" "$(du -sb "$dir/out-hugo/pagefind" | cut -f1)" >> "$results"
+  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo-1" ]; then
+    measure pagefind "$size" 1 "$dir/pagefind.log" -- "$pagefind" --site "$dir/out-hugo-1"
+    printf 'pagefind\t%s\tindex\t%s\t%s\t\t\n' "$size" "$(find "$dir/out-hugo-1/pagefind" -type f | wc -l)" "$(du -sb "$dir/out-hugo-1/pagefind" | cut -f1)" >> "$results"
     grep -E 'Indexed [0-9]+ pages' "$dir/pagefind.log" | head -1 | sed 's/^ */    /' || true
   fi
-  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo" ] && [ -d "$dir/out-tk" ] && [ "$size" -le 400 ]; then
-    python3 benches/hugo/compare.py "$dir/out-tk" "$dir/out-hugo" --show 1 > "$dir/compare.txt"
+  if [ "$with_hugo" = 1 ] && [ -d "$dir/out-hugo-1" ] && [ -d "$dir/out-tk-1" ] && [ "$size" -le 400 ]; then
+    python3 benches/hugo/compare.py "$dir/out-tk-1" "$dir/out-hugo-1" --show 1 > "$dir/compare.txt"
     sed -n '1,12p' "$dir/compare.txt" | sed 's/^/    /'
   fi
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$dir/out-tk" "$dir/out-hugo"
+  [ "${KEEP:-0}" = 1 ] || retire "$dir"/out-tk-* "$dir"/out-hugo-*
 done
 
 if [ "${EXAMPLE:-1}" = 1 ]; then
@@ -198,3 +203,4 @@ if [ "${EXAMPLE:-1}" = 1 ]; then
 fi
 
 python3 benches/hugo/summarize.py "$results" "$work" | tee "$work/summary.txt"
+rm -rf "$trash"
