@@ -198,7 +198,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         report.timings.push(("check", start.elapsed()));
         return Ok(report);
     }
-    let previous = previous.map(fingerprint::Record::into_hashes);
+    let previous = previous.map(fingerprint::Record::into_written);
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     let renderer =
         render::Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
@@ -209,7 +209,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let mut search_time = Duration::ZERO;
     let mut sink = match previous {
-        Some(hashes) => Sink::Update(output::Update::new(&options.out, hashes)),
+        Some(written) => Sink::Update(output::Update::new(&options.out, written)),
         None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
     let (rendering, mut writing) = loop {
@@ -282,15 +282,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // The record goes first: a build that stops half-way leaves none, and
     // the next build starts afresh.
     fingerprint::forget(&options.out);
-    let hashes = match sink {
+    let written = match sink {
         Sink::Fresh(staging) => staging.commit().map_err(io)?,
         Sink::Update(update) => {
-            let (changed, hashes) = update.commit().map_err(io)?;
+            let (changed, written) = update.commit().map_err(io)?;
             report.changed = Some(changed);
-            hashes
+            written
         }
     };
-    writing += start.elapsed();
     report.warnings_text = loaded.warnings.to_string();
     if let Some(fingerprint) = fingerprint {
         fingerprint::remember(
@@ -299,9 +298,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             report.pages,
             report.files,
             report.warnings_text.clone(),
-            hashes,
+            written,
         );
     }
+    writing += start.elapsed();
     report.timings.push(("write", writing));
     report.warnings = loaded.warnings;
     Ok(report)

@@ -19,7 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the last successful build into a folder wrote.
 #[derive(Debug, Serialize, Deserialize)]
@@ -30,10 +30,30 @@ pub struct Record {
     pub files: usize,
     /// The warnings that build printed, printed again when nothing is built.
     pub warnings: String,
-    /// Path under the output, size, modification time (ns since the epoch).
-    outputs: Vec<(String, u64, u128)>,
-    /// The hash of each file's bytes (`content_hash`), by path.
-    hashes: HashMap<String, u64>,
+    /// Path under the output, size, modification time (ns since the epoch)
+    /// and the hash of its bytes (`content_hash`), sorted by path.
+    outputs: Vec<(String, u64, u128, u64)>,
+}
+
+/// A file as a build wrote it: its size and modification time, read from
+/// the open file just written, and the hash of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub len: u64,
+    pub mtime: u128,
+    pub hash: u64,
+}
+
+impl Written {
+    /// What was written to `file`: `bytes`, and nothing after.
+    pub fn of(file: &fs::File, bytes: &[u8]) -> io::Result<Written> {
+        let metadata = file.metadata()?;
+        Ok(Written {
+            len: metadata.len(),
+            mtime: mtime(&metadata),
+            hash: content_hash(bytes),
+        })
+    }
 }
 
 /// The hash by which a rebuild tells whether a file changed.
@@ -94,40 +114,47 @@ pub fn intact(out: &Path) -> Option<Record> {
     let mut found = Vec::with_capacity(record.outputs.len());
     outputs(out, out, &mut found).ok()?;
     found.sort();
-    (found == record.outputs).then_some(record)
+    let same = found.len() == record.outputs.len()
+        && found
+            .iter()
+            .zip(&record.outputs)
+            .all(|(f, r)| f.0 == r.0 && f.1 == r.1 && f.2 == r.2);
+    same.then_some(record)
 }
 
 impl Record {
-    /// What each file of the output holds, by path.
-    pub fn into_hashes(self) -> HashMap<String, u64> {
-        self.hashes
+    /// Every file of the output as written, by path.
+    pub fn into_written(self) -> HashMap<String, Written> {
+        self.outputs
+            .into_iter()
+            .map(|(path, len, mtime, hash)| (path, Written { len, mtime, hash }))
+            .collect()
     }
 }
 
-/// Remember what a build into `out` wrote; without a record the next build
-/// simply builds.
+/// Remember what a build into `out` wrote (every file now there, as the
+/// build noted it while writing: no walk over a million files at the end);
+/// without a record the next build simply builds.
 pub fn remember(
     out: &Path,
     fingerprint: u64,
     pages: usize,
     files: usize,
     warnings: String,
-    hashes: HashMap<String, u64>,
+    written: HashMap<String, Written>,
 ) {
-    let mut found = Vec::new();
-    if outputs(out, out, &mut found).is_err() {
-        let _ = fs::remove_file(record_path(out));
-        return;
-    }
-    found.sort();
+    let mut outputs: Vec<_> = written
+        .into_iter()
+        .map(|(path, w)| (path, w.len, w.mtime, w.hash))
+        .collect();
+    outputs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let record = Record {
         format: FORMAT,
         fingerprint,
         pages,
         files,
         warnings,
-        outputs: found,
-        hashes,
+        outputs,
     };
     let path = record_path(out);
     let temporary = path.with_extension("build-new");
@@ -213,10 +240,18 @@ mod tests {
         );
         assert_ne!(inputs(root, &out, Some("https://x.fi/")), Some(fingerprint));
         assert!(up_to_date(&out, fingerprint).is_none(), "no record yet");
-        let hashes = HashMap::from([("fi/index.html".to_string(), content_hash(b"<p>A</p>"))]);
-        remember(&out, fingerprint, 1, 1, String::new(), hashes);
+        let page = fs::File::open(out.join("fi/index.html")).unwrap();
+        let written = Written::of(&page, b"<p>A</p>").unwrap();
+        remember(
+            &out,
+            fingerprint,
+            1,
+            1,
+            String::new(),
+            HashMap::from([("fi/index.html".to_string(), written)]),
+        );
         assert_eq!(
-            intact(&out).unwrap().into_hashes()["fi/index.html"],
+            intact(&out).unwrap().into_written()["fi/index.html"].hash,
             content_hash(b"<p>A</p>")
         );
         assert!(up_to_date(&out, fingerprint).is_some());

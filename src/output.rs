@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::fingerprint::Written;
 use crate::render::OutputFile;
 
 /// Write `files` into `out`, replacing its previous contents atomically.
@@ -27,7 +28,7 @@ pub struct Staging {
     dir: PathBuf,
     retired: PathBuf,
     committed: bool,
-    hashes: HashMap<String, u64>,
+    written: HashMap<String, Written>,
 }
 
 impl Staging {
@@ -52,12 +53,12 @@ impl Staging {
             dir,
             retired,
             committed: false,
-            hashes: HashMap::new(),
+            written: HashMap::new(),
         })
     }
 
-    /// Write a batch of files, in parallel (IO), remembering each one's
-    /// `content_hash`. Each file's memory is freed on a worker thread, as it
+    /// Write a batch of files, in parallel (IO), noting each one as
+    /// [`Written`]. Each file's memory is freed on a worker thread, as it
     /// was allocated (pages render on the worker threads), which the
     /// allocator's per-thread arenas reuse best.
     pub fn write(&mut self, files: Vec<OutputFile>) -> io::Result<()> {
@@ -68,18 +69,17 @@ impl Staging {
                 if let Some(dir) = path.parent() {
                     fs::create_dir_all(dir)?;
                 }
-                fs::write(&path, &file.bytes)?;
-                Ok((file.path, crate::fingerprint::content_hash(&file.bytes)))
+                Ok((file.path, write_noting(&path, &file.bytes)?))
             })
             .collect::<io::Result<Vec<_>>>()?;
-        self.hashes.extend(written);
+        self.written.extend(written);
         Ok(())
     }
 
     /// Put the new site in the place of the old one: two renames, so the
-    /// old site stays whole until the new one is complete. Returns the hash
-    /// of every file written.
-    pub fn commit(mut self) -> io::Result<HashMap<String, u64>> {
+    /// old site stays whole until the new one is complete. Returns every
+    /// file written.
+    pub fn commit(mut self) -> io::Result<HashMap<String, Written>> {
         let had_old = self.out.exists();
         if had_old {
             fs::rename(&self.out, &self.retired)?;
@@ -94,7 +94,7 @@ impl Staging {
         if had_old {
             fs::remove_dir_all(&self.retired)?;
         }
-        Ok(std::mem::take(&mut self.hashes))
+        Ok(std::mem::take(&mut self.written))
     }
 }
 
@@ -112,21 +112,22 @@ impl Drop for Staging {
 /// files wait in memory, up to a budget past which the build starts afresh.
 pub struct Update {
     out: PathBuf,
-    previous: HashMap<String, u64>,
+    previous: HashMap<String, Written>,
     changed: Vec<OutputFile>,
     changed_bytes: usize,
-    hashes: HashMap<String, u64>,
+    /// The files built whose bytes are as in `out`.
+    unchanged: HashMap<String, Written>,
 }
 
 impl Update {
-    /// `previous`: the hash of every file now in `out`.
-    pub fn new(out: &Path, previous: HashMap<String, u64>) -> Update {
+    /// `previous`: every file now in `out`, as the last build wrote it.
+    pub fn new(out: &Path, previous: HashMap<String, Written>) -> Update {
         Update {
             out: out.to_path_buf(),
             previous,
             changed: Vec::new(),
             changed_bytes: 0,
-            hashes: HashMap::new(),
+            unchanged: HashMap::new(),
         }
     }
 
@@ -141,26 +142,35 @@ impl Update {
             })
             .collect();
         for (file, hash) in hashed {
-            self.hashes.insert(file.path.clone(), hash);
-            if self.previous.get(&file.path) != Some(&hash) {
-                self.changed_bytes += file.bytes.len();
-                self.changed.push(file);
+            match self.previous.get(&file.path) {
+                Some(old) if old.hash == hash => {
+                    self.unchanged.insert(file.path, *old);
+                }
+                _ => {
+                    self.changed_bytes += file.bytes.len();
+                    self.changed.push(file);
+                }
             }
         }
         self.changed_bytes <= budget
     }
 
     /// Write the changed files (each through a temporary file and a
-    /// rename), remove those no longer built; the hash of every file built.
-    pub fn commit(self) -> io::Result<(usize, HashMap<String, u64>)> {
-        self.changed
-            .par_iter()
-            .try_for_each(|file| replace_file(&safe_join(&self.out, &file.path)?, &file.bytes))?;
-        for path in self
-            .previous
-            .keys()
-            .filter(|p| !self.hashes.contains_key(*p))
-        {
+    /// rename), remove those no longer built; how many changed, and every
+    /// file built.
+    pub fn commit(self) -> io::Result<(usize, HashMap<String, Written>)> {
+        let changed = self.changed.len();
+        let mut written = self.unchanged;
+        let rewritten = self
+            .changed
+            .into_par_iter()
+            .map(|file| {
+                let noted = replace_file(&safe_join(&self.out, &file.path)?, &file.bytes)?;
+                Ok((file.path, noted))
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        written.extend(rewritten);
+        for path in self.previous.keys().filter(|p| !written.contains_key(*p)) {
             let path = safe_join(&self.out, path)?;
             match fs::remove_file(&path) {
                 Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
@@ -175,13 +185,20 @@ impl Update {
                 dir = d.parent();
             }
         }
-        Ok((self.changed.len(), self.hashes))
+        Ok((changed, written))
     }
+}
+
+/// Write `bytes` into a new file at `path`, noting what was written.
+fn write_noting(path: &Path, bytes: &[u8]) -> io::Result<Written> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    Written::of(&file, bytes)
 }
 
 /// Write a file through a temporary file and a rename, so that a reader
 /// sees the old file or the new one, never half of it.
-fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<Written> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
@@ -190,8 +207,9 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, path)
+    let written = write_noting(&temporary, bytes)?;
+    fs::rename(&temporary, path)?;
+    Ok(written)
 }
 
 /// Rewrite only the files whose bytes changed, each through a temporary file
