@@ -78,6 +78,10 @@ echo "$machine"
 echo "$machine" > "$work/machine.txt"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+# steal: CPU time the hypervisor gave to other machines, all cores, in
+# hundredths of a second since boot; a run's share of it says how much the
+# host's other guests slowed that run.
+steal() { awk '/^cpu / {print $9}' /proc/stat; }
 
 # watch_rss PID FILE: every second, the resident memory of the measured
 # program (the process under timeout and time) into FILE as "seconds MiB";
@@ -107,19 +111,21 @@ watch_rss() {
 measure() {
   local tool=$1 size=$2 run=$3 log=$4
   shift 5
-  local before rc=0
+  local before rc=0 stolen
   before=$(load)
+  stolen=$(steal)
   timeout "$timeout_s" /usr/bin/time -f '%e %M' -o "$log.time" "$@" > "$log" 2>&1 &
   local pid=$!
   watch_rss "$pid" "$log.rss" &
   local watcher=$!
   wait "$pid" || rc=$?
   wait "$watcher" 2>/dev/null || true
+  stolen=$(( $(steal) - stolen ))
   local line
   line=$(grep -E '^[0-9.]+ [0-9]+$' "$log.time" | tail -1 || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$run" "${line% *}" "${line#* }" "$before" "$rc" >> "$results"
   if [ -n "$line" ]; then
-    printf '  %-12s run %s: %6s s, peak %6s MiB, load %s%s\n' "$tool" "$run" "${line% *}" "$(( ${line#* } / 1024 ))" "$before" "$([ "$rc" = 0 ] || echo ", exit $rc")"
+    printf '  %-12s run %s: %6s s, peak %6s MiB, load %s, steal %s s%s\n' "$tool" "$run" "${line% *}" "$(( ${line#* } / 1024 ))" "$before" "$(( stolen / 100 ))" "$([ "$rc" = 0 ] || echo ", exit $rc")"
   else
     echo "  $tool run $run: stopped (exit $rc) before it reported; last resident memory: $(tail -n 1 "$log.rss" 2>/dev/null)"
   fi
