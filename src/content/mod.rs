@@ -126,7 +126,13 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
 }
 
 fn finish(mut diagnostics: Diagnostics, files: &load::ContentFiles) -> Diagnostics {
-    for file in &files.files {
+    // Only the files a diagnostic points into: each is split into lines,
+    // which for every file would be another pass over all the content.
+    let paths: std::collections::HashSet<std::path::PathBuf> = diagnostics
+        .iter()
+        .map(|d| d.location.path.clone())
+        .collect();
+    for file in files.files.iter().filter(|f| paths.contains(&f.path)) {
         diagnostics.attach_source(&file.path, &file.text);
     }
     diagnostics.sorted()
