@@ -62,7 +62,7 @@ impl Staging {
     /// was allocated (pages render on the worker threads), which the
     /// allocator's per-thread arenas reuse best.
     pub fn write(&mut self, files: Vec<OutputFile>) -> io::Result<()> {
-        let written = files
+        let written = last_of_each(files)
             .into_par_iter()
             .map(|file| {
                 let path = safe_join(&self.dir, &file.path)?;
@@ -159,10 +159,10 @@ impl Update {
     /// rename), remove those no longer built; how many changed, and every
     /// file built.
     pub fn commit(self) -> io::Result<(usize, HashMap<String, Written>)> {
-        let changed = self.changed.len();
+        let changed_files = last_of_each(self.changed);
+        let changed = changed_files.len();
         let mut written = self.unchanged;
-        let rewritten = self
-            .changed
+        let rewritten = changed_files
             .into_par_iter()
             .map(|file| {
                 let noted = replace_file(&safe_join(&self.out, &file.path)?, &file.bytes)?;
@@ -187,6 +187,29 @@ impl Update {
         }
         Ok((changed, written))
     }
+}
+
+/// The files of a batch with only the last of any path that comes more than
+/// once (the search index names its files by their bytes, so one file can
+/// come twice). Two threads writing one path at once would leave it unsure
+/// which write the record noted: the same bytes, but not the same time.
+fn last_of_each(files: Vec<OutputFile>) -> Vec<OutputFile> {
+    let keep: std::collections::HashSet<usize> = {
+        let mut last = HashMap::with_capacity(files.len());
+        for (i, file) in files.iter().enumerate() {
+            last.insert(file.path.as_str(), i);
+        }
+        if last.len() == files.len() {
+            return files;
+        }
+        last.into_values().collect()
+    };
+    files
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, file)| file)
+        .collect()
 }
 
 /// Write `bytes` into a new file at `path`, noting what was written.
@@ -298,6 +321,41 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
         assert_eq!(fs::read_to_string(out.join("b/c/d.html")).unwrap(), "three");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_path_twice_in_a_batch_is_written_once_and_noted_as_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let file = |p: &str, b: &str| OutputFile {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        };
+        let mut staging = Staging::create(&out).unwrap();
+        let mut batch: Vec<OutputFile> = (0..64)
+            .map(|i| file(&format!("search/p-{i}.bin"), "same"))
+            .collect();
+        batch.extend((0..64).map(|i| file(&format!("search/p-{i}.bin"), "same")));
+        batch.push(file("a.html", "first"));
+        batch.push(file("a.html", "last"));
+        assert_eq!(last_of_each(batch.clone()).len(), 65);
+        staging.write(batch).unwrap();
+        let written = staging.commit().unwrap();
+        assert_eq!(written.len(), 65);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "last");
+        for (path, noted) in &written {
+            let metadata = fs::metadata(out.join(path)).unwrap();
+            assert_eq!(noted.len, metadata.len(), "{path}");
+            assert_eq!(
+                Some(noted.mtime),
+                metadata
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos()),
+                "{path}"
+            );
+        }
     }
 
     #[test]
