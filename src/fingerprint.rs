@@ -173,7 +173,8 @@ pub fn forget(out: &Path) {
     let _ = fs::remove_file(record_path(out));
 }
 
-fn mtime(metadata: &fs::Metadata) -> u128 {
+/// A file's modification time, in nanoseconds since the epoch (0 if unknown).
+pub(crate) fn mtime(metadata: &fs::Metadata) -> u128 {
     metadata
         .modified()
         .ok()

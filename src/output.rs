@@ -274,14 +274,17 @@ fn safe_join(base: &Path, relative: &str) -> io::Result<PathBuf> {
 mod tests {
     use super::*;
 
+    fn file(path: &str, bytes: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.as_bytes().to_vec(),
+        }
+    }
+
     #[test]
     fn replaces_the_whole_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let file = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         write_site_atomically(&out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
         write_site_atomically(&out, &[file("a/index.html", "two")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
@@ -297,10 +300,6 @@ mod tests {
     fn a_site_written_in_batches_replaces_the_old_one_only_when_committed() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let file = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         write_site_atomically(&out, &[file("a/index.html", "old")]).unwrap();
         // A build that fails half-way: the staging folder goes, the old site stays.
         let mut staging = Staging::create(&out).unwrap();
@@ -327,10 +326,6 @@ mod tests {
     fn a_path_twice_in_a_batch_is_written_once_and_noted_as_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let file = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         let mut staging = Staging::create(&out).unwrap();
         let mut batch: Vec<OutputFile> = (0..64)
             .map(|i| file(&format!("search/p-{i}.bin"), "same"))
@@ -346,25 +341,13 @@ mod tests {
         for (path, noted) in &written {
             let metadata = fs::metadata(out.join(path)).unwrap();
             assert_eq!(noted.len, metadata.len(), "{path}");
-            assert_eq!(
-                Some(noted.mtime),
-                metadata
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos()),
-                "{path}"
-            );
+            assert_eq!(noted.mtime, crate::fingerprint::mtime(&metadata), "{path}");
         }
     }
 
     #[test]
     fn updates_only_changed_files() {
         let dir = tempfile::tempdir().unwrap();
-        let file = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         assert_eq!(
             update_files(dir.path(), &[file("a.html", "1"), file("b/c.html", "2")]).unwrap(),
             2
