@@ -8,8 +8,11 @@ use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostics, Location};
 use crate::fingerprint;
 use crate::i18n::I18n;
+use crate::open_data;
 use crate::output;
-use crate::render::{self, OutputFile, Theme};
+use crate::output::OutputFile;
+use crate::render::{self, Renderer, SiteIndex, Theme};
+use rayon::prelude::*;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -154,9 +157,54 @@ pub fn load_strings_and_theme(root: &Path, site: &Site) -> Result<(Arc<I18n>, Th
     }
 }
 
-/// Render a loaded site in memory.
+/// Render a loaded site in memory: every page, asset and download (not the
+/// search index).
 pub fn render(loaded: &Loaded) -> Result<Vec<OutputFile>, Diagnostics> {
-    render::render_site(&loaded.site, loaded.i18n.clone(), &loaded.theme)
+    let renderer = render::Renderer::new(&loaded.theme, loaded.i18n.clone())?;
+    render_site(&renderer, &loaded.site)
+}
+
+/// Every page, asset and download of `site`, sorted by path.
+pub fn render_site(renderer: &Renderer, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (mut outputs, diagnostics) =
+        renderer.render_each(site, &SiteIndex::new(site), &Renderer::all_pages(site));
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    site_files_each(renderer, site, |files| {
+        outputs.extend(files);
+        Ok::<_, Diagnostics>(true)
+    })?;
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(outputs)
+}
+
+/// Scorecards whose JSON and CSV downloads are made, then handed on, at a time.
+const SCORECARDS_PER_DATA_BATCH: usize = 2048;
+
+/// Every file of the site that is not a page of [`Renderer::all_pages`] or
+/// the search index: the theme's fixed files and the open data, in groups
+/// handed to `put` one at a time, so that a large site's downloads are never
+/// all in memory. Stops early when `put` says false, and returns what `put`
+/// last said.
+pub fn site_files_each<E: From<Diagnostics>>(
+    renderer: &Renderer,
+    site: &Site,
+    mut put: impl FnMut(Vec<OutputFile>) -> Result<bool, E>,
+) -> Result<bool, E> {
+    if !put(renderer.fixed_files(site)?)? {
+        return Ok(false);
+    }
+    for scorecards in site.scorecards.chunks(SCORECARDS_PER_DATA_BATCH) {
+        let files = scorecards
+            .par_chunks(64)
+            .flat_map_iter(|chunk| open_data::export_scorecards(chunk, site))
+            .collect();
+        if !put(files)? {
+            return Ok(false);
+        }
+    }
+    put(open_data::export_site(site))
 }
 
 /// How many pages are rendered, then written, at a time: enough to keep
@@ -262,7 +310,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         if !overflow {
             let (fits, time) = without_writing(&writing, || {
-                renderer.each_site_file_group(&loaded.site, |files| put(files, &mut sink))
+                site_files_each(&renderer, &loaded.site, |files| put(files, &mut sink))
             });
             overflow = !fits?;
             rendering += time;

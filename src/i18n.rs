@@ -305,6 +305,21 @@ fn format_decimal(
     )
 }
 
+/// Alphabetical order for labels (facets, the A-Z list): case-insensitive, with å, ä, ö after z
+/// as Finnish and Swedish sort them.
+pub fn sort_key(label: &str) -> String {
+    label
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '\u{10fffb}',
+            'ä' | 'æ' => '\u{10fffc}',
+            'ö' | 'ø' => '\u{10fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

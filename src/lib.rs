@@ -3,11 +3,12 @@
 pub mod build;
 pub mod cli;
 pub mod content;
-pub mod data;
 pub mod diagnostics;
+pub mod escape;
 pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
+pub mod open_data;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -15,3 +16,4 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod synth;
+pub mod urls;

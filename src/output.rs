@@ -10,7 +10,23 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::fingerprint::Written;
-use crate::render::OutputFile;
+
+/// One file of the built site: path relative to the output root, and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Short content hash for cache-busting file names (FNV-1a).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{:010x}", hash & 0xff_ffff_ffff)
+}
 
 /// Write `files` into `out`, replacing its previous contents atomically.
 pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {

@@ -10,6 +10,9 @@ use serde_json::{Value, json};
 use crate::content::load::{FileKind, classify};
 
 /// The kinds of content file, each with its own schema.
+/// Version of the dataset format; bumped when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
 pub const KINDS: [&str; 7] = [
     "site",
     "organisation",
@@ -71,7 +74,7 @@ pub fn dataset() -> Value {
         "required": ["format", "version", "title", "base_url", "languages", "licence", "organisations", "networks", "metrics", "scorecards"],
         "properties": {
             "format": {"const": "tuloskortti-dataset"},
-            "version": {"const": crate::data::FORMAT_VERSION},
+            "version": {"const": FORMAT_VERSION},
             "title": reference("text"),
             "base_url": reference("url"),
             "languages": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}},

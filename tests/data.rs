@@ -7,7 +7,7 @@ use common::{TestSite, snapshot, stderr};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use tuloskortti::content::ScorecardFile;
-use tuloskortti::data::Dataset;
+use tuloskortti::open_data::Dataset;
 
 fn built() -> (TestSite, std::collections::BTreeMap<String, Vec<u8>>) {
     let site = TestSite::fixture("minimal");
@@ -22,7 +22,7 @@ fn scorecard_json_round_trips_to_the_same_model() {
     let (_site, files) = built();
     let bytes = &files["data/testila/2024-tekniikka.json"];
     let model: ScorecardFile = serde_json::from_slice(bytes).expect("the JSON loads back");
-    let again = tuloskortti::data::to_json(&model);
+    let again = tuloskortti::open_data::to_json(&model);
     assert_eq!(
         String::from_utf8_lossy(&again),
         String::from_utf8_lossy(bytes)
@@ -53,7 +53,7 @@ fn csv_has_one_row_per_value_and_a_bom() {
     assert_eq!(rows.len(), 1 + 4, "{csv}");
     assert_eq!(
         rows[0].split(',').count(),
-        tuloskortti::data::CSV_HEADER.len()
+        tuloskortti::open_data::CSV_HEADER.len()
     );
     assert!(
         rows.iter()
@@ -399,12 +399,12 @@ fn csvw_errors(columns: &[serde_json::Value], records: &[Vec<String>]) -> Vec<St
 #[test]
 fn downloads_validate_against_the_schemas_they_publish() {
     use serde_json::{Value, json};
-    use tuloskortti::data;
     let loaded = tuloskortti::build::load(&common::repo_root(), None).expect("the example loads");
-    let files: std::collections::BTreeMap<String, Vec<u8>> = data::export(&loaded.site)
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
+    let files: std::collections::BTreeMap<String, Vec<u8>> =
+        tuloskortti::open_data::export(&loaded.site)
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
     let value = |path: &str| -> Value { serde_json::from_slice(&files[path]).unwrap() };
     let errors = |schema: &jsonschema::Validator, instance: &Value| -> Vec<String> {
         schema
@@ -414,9 +414,11 @@ fn downloads_validate_against_the_schemas_they_publish() {
     };
 
     // The dataset and each scorecard's JSON, against the JSON Schemas beside them.
-    let dataset_schema = jsonschema::validator_for(&value(data::DATASET_SCHEMA_PATH)).unwrap();
-    let scorecard_schema = jsonschema::validator_for(&value(data::SCORECARD_SCHEMA_PATH)).unwrap();
-    let dataset = value(data::DATASET_PATH);
+    let dataset_schema =
+        jsonschema::validator_for(&value(tuloskortti::urls::DATASET_SCHEMA)).unwrap();
+    let scorecard_schema =
+        jsonschema::validator_for(&value(tuloskortti::urls::SCORECARD_SCHEMA)).unwrap();
+    let dataset = value(tuloskortti::urls::DATASET);
     assert_eq!(errors(&dataset_schema, &dataset), Vec::<String>::new());
     let scorecard_files: Vec<&String> = files
         .keys()
@@ -445,7 +447,7 @@ fn downloads_validate_against_the_schemas_they_publish() {
     assert!(!scorecard_schema.is_valid(&without_id));
 
     // Each CSV against the CSVW metadata: every table listed, every row valid.
-    let metadata = value(data::CSV_METADATA_PATH);
+    let metadata = value(tuloskortti::urls::CSV_METADATA);
     let columns = metadata["tableSchema"]["columns"].as_array().unwrap();
     let listed: Vec<String> = metadata["tables"]
         .as_array()
@@ -470,7 +472,12 @@ fn downloads_validate_against_the_schemas_they_publish() {
         );
         rows += records.len() - 1;
     }
-    let values: usize = loaded.site.scorecards.iter().map(data::value_count).sum();
+    let values: usize = loaded
+        .site
+        .scorecards
+        .iter()
+        .map(tuloskortti::open_data::value_count)
+        .sum();
     assert_eq!(rows, values, "one row per value in the content");
     // The check is not a yes-to-everything either.
     let text = std::str::from_utf8(&files[&csvs[0]]).unwrap();

@@ -38,9 +38,17 @@ pub struct Config {
     pub accessibility: AccessibilityFile,
 }
 
+/// The licence of the open data when `site.yaml` names none.
+pub const DEFAULT_LICENCE: &str = "CC BY 4.0";
+
 impl Config {
     pub fn default_language(&self) -> &str {
         &self.languages[0]
+    }
+
+    /// The licence of the site's open data.
+    pub fn licence(&self) -> &str {
+        self.licence.as_deref().unwrap_or(DEFAULT_LICENCE)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::feeds::xml_escape;
+use crate::escape;
 
 /// One bar: its label under the axis, the value, and how to draw it.
 #[derive(Debug, Clone)]
@@ -79,8 +79,8 @@ pub fn bar_chart(
 <title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>\
 <defs>{}</defs>",
         HEIGHT + 28.0,
-        xml_escape(title),
-        xml_escape(summary),
+        escape::xml(title),
+        escape::xml(summary),
         patterns(id),
     );
     // Legend: a swatch and a name per series.
@@ -91,7 +91,7 @@ pub fn bar_chart(
             "<rect x=\"{x}\" y=\"6\" width=\"16\" height=\"16\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"19\" class=\"chart-text\">{}</text>",
             fill(id, i),
             x + 22.0,
-            xml_escape(name)
+            escape::xml(name)
         );
     }
     let zero = y(0.0);
@@ -132,7 +132,7 @@ pub fn bar_chart(
                 fill(id, bar.series),
                 x + bar_width / 2.0,
                 label_y,
-                xml_escape(&bar.value_label)
+                escape::xml(&bar.value_label)
             );
         }
         let _ = write!(
@@ -140,7 +140,7 @@ pub fn bar_chart(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"chart-text\">{}</text>",
             group_x + group_width / 2.0,
             HEIGHT + 8.0,
-            xml_escape(group)
+            escape::xml(group)
         );
     }
     let _ = write!(
@@ -157,7 +157,7 @@ pub fn bar_chart(
             WIDTH - RIGHT,
             WIDTH - RIGHT,
             ty - 6.0,
-            xml_escape(&label)
+            escape::xml(&label)
         );
     }
     svg.push_str("</svg>");
@@ -192,8 +192,8 @@ pub fn status_chart(id: &str, title: &str, summary: &str, bars: &[StatusBar]) ->
         svg,
         "<svg class=\"chart status-chart\" viewBox=\"0 0 {STATUS_WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}_title {id}_desc\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}_title\">{}</title><desc id=\"{id}_desc\">{}</desc><defs>{}</defs>",
-        xml_escape(title),
-        xml_escape(summary),
+        escape::xml(title),
+        escape::xml(summary),
         patterns(id),
     );
     for (row, bar) in bars.iter().enumerate() {
@@ -206,7 +206,7 @@ pub fn status_chart(id: &str, title: &str, summary: &str, bars: &[StatusBar]) ->
 <text x=\"{:.1}\" y=\"{:.1}\" class=\"chart-value\">{}</text>",
             STATUS_LABELS - 10.0,
             top + 15.0,
-            xml_escape(&bar.label),
+            escape::xml(&bar.label),
             top,
             width.max(1.0),
             fill(id, status_series(bar.status)),

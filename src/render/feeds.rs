@@ -3,34 +3,12 @@
 
 use std::fmt::Write;
 
-use super::OutputFile;
-use super::urls::{Route, all_routes, dir};
-use super::views::accessibility_slug;
 use crate::content::Site;
+use crate::escape;
 use crate::i18n::I18n;
 use crate::markdown;
-
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Where a language's feed lives.
-pub fn feed_path(lang: &str) -> String {
-    format!("{lang}/updates/atom.xml")
-}
+use crate::output::OutputFile;
+use crate::urls::{self, Route, all_routes, dir};
 
 /// An Atom feed of the updates in one language (falling back to the default
 /// language's version of a post, marked with `xml:lang`).
@@ -46,15 +24,15 @@ pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, String> 
         .max()
         .map(|d| format!("{d}T00:00:00Z"))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let feed_url = format!("{base}{}", feed_path(lang));
+    let feed_url = format!("{base}{}", urls::feed(lang));
     let page_url = format!("{base}{lang}/updates/");
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
-        xml_escape(&feed_title),
-        xml_escape(&feed_url),
-        xml_escape(&feed_url),
-        xml_escape(&page_url),
-        xml_escape(title),
+        escape::xml(&feed_title),
+        escape::xml(&feed_url),
+        escape::xml(&feed_url),
+        escape::xml(&page_url),
+        escape::xml(title),
     );
     for update in &site.updates {
         let (version_lang, doc) = update
@@ -75,17 +53,17 @@ pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, String> 
         });
         xml.push_str(&format!(
             "  <entry xml:lang=\"{version_lang}\">\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n    <content type=\"html\">{}</content>\n  </entry>\n",
-            xml_escape(&doc.front.title),
-            xml_escape(&url),
-            xml_escape(&url),
+            escape::xml(&doc.front.title),
+            escape::xml(&url),
+            escape::xml(&url),
             update.date,
-            xml_escape(&summary),
-            xml_escape(&markdown::to_html(&doc.body, 2)),
+            escape::xml(&summary),
+            escape::xml(&markdown::to_html(&doc.body, 2)),
         ));
     }
     xml.push_str("</feed>\n");
     Ok(OutputFile {
-        path: feed_path(lang),
+        path: urls::feed(lang),
         bytes: xml.into_bytes(),
     })
 }
@@ -115,7 +93,7 @@ fn sitemap_files(
         .config
         .languages
         .iter()
-        .map(|lang| Ok((lang.clone(), accessibility_slug(i18n, lang)?)))
+        .map(|lang| Ok((lang.clone(), urls::accessibility_slug(i18n, lang)?)))
         .collect::<Result<Vec<_>, String>>()?;
     let mut parts: Vec<String> = Vec::new();
     let mut xml = String::from(HEAD);
@@ -127,13 +105,13 @@ fn sitemap_files(
             let _ = write!(
                 entry,
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&format!("{base}{}", dir(lang, route, slug)))
+                escape::xml(&format!("{base}{}", dir(lang, route, slug)))
             );
             for (other, other_slug) in &slugs {
                 let _ = writeln!(
                     entry,
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
-                    xml_escape(&format!("{base}{}", dir(other, route, other_slug)))
+                    escape::xml(&format!("{base}{}", dir(other, route, other_slug)))
                 );
             }
             entry.push_str("  </url>\n");
@@ -163,7 +141,7 @@ fn sitemap_files(
         let _ = writeln!(
             index,
             "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
-            xml_escape(&format!("{base}{path}"))
+            escape::xml(&format!("{base}{path}"))
         );
         files.push(OutputFile {
             path,
@@ -191,7 +169,7 @@ pub fn robots(site: &Site) -> OutputFile {
 
 #[cfg(test)]
 mod tests {
-    use super::{sitemap_files, xml_escape};
+    use super::sitemap_files;
 
     /// Split by count or by size, the parts hold the same entries as one
     /// file, in the same order, and the index names every part.
@@ -235,10 +213,5 @@ mod tests {
             assert!(parts.len() >= 2);
             assert!(joined == all, "the parts do not hold the same entries");
         }
-    }
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(xml_escape("a<b>&\"'\u{1}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
     }
 }

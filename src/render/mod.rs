@@ -3,7 +3,6 @@
 
 pub mod charts;
 pub mod feeds;
-pub mod urls;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -21,7 +20,8 @@ use serde::Serialize;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
-use urls::{Route, all_routes, dir, file_of, folder_of};
+use crate::output::{OutputFile, content_hash};
+use crate::urls::{Route, all_routes, dir, file_of, folder_of};
 use views::Ctx;
 pub use views::SiteIndex;
 
@@ -31,13 +31,6 @@ pub struct Theme {
     pub templates: Vec<(String, String)>,
     /// Files under `static/`, by path relative to it.
     pub assets: Vec<(String, Vec<u8>)>,
-}
-
-/// One file of the built site: path relative to the output root, and bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
 }
 
 impl Theme {
@@ -131,16 +124,6 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Short content hash for cache-busting file names (FNV-1a).
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
-    format!("{:010x}", hash & 0xff_ffff_ffff)
-}
-
 fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -156,7 +139,7 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
         Some(text)
             if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() =>
         {
-            write_escaped(out, text)
+            crate::escape::html_to(out, text).map_err(minijinja::Error::from)
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
@@ -194,25 +177,6 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
     } else {
         Ok(env)
     }
-}
-
-fn write_escaped(out: &mut minijinja::Output, text: &str) -> Result<(), minijinja::Error> {
-    let mut last = 0;
-    for (i, c) in text.char_indices() {
-        let entity = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i])?;
-        out.write_str(entity)?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..])?;
-    Ok(())
 }
 
 fn template_diagnostic(err: &minijinja::Error) -> Diagnostic {
@@ -339,37 +303,11 @@ impl Renderer {
         (outputs, diagnostics)
     }
 
-    /// The whole site: every page, the assets and `/` pointing to the default language.
-    pub fn render_site(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        let (mut outputs, diagnostics) =
-            self.render_each(site, &SiteIndex::new(site), &Renderer::all_pages(site));
-        if diagnostics.has_errors() {
-            return Err(diagnostics.sorted());
-        }
-        outputs.extend(self.site_files(site)?);
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(outputs)
-    }
-
-    /// Everything of the site that is not one of `all_pages`: the assets,
-    /// `/` and `/404.html`, feeds, sitemap and the open data.
-    pub fn site_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut outputs = Vec::new();
-        self.each_site_file_group(site, |group| {
-            outputs.extend(group);
-            Ok::<_, Diagnostics>(true)
-        })?;
-        Ok(outputs)
-    }
-
-    /// [`Renderer::site_files`] in groups handed to `put` one at a time, so
-    /// that a large site's downloads and sitemap are never all in memory;
-    /// stops early when `put` says false, and returns what `put` last said.
-    pub fn each_site_file_group<E: From<Diagnostics>>(
-        &self,
-        site: &Site,
-        mut put: impl FnMut(Vec<OutputFile>) -> Result<bool, E>,
-    ) -> Result<bool, E> {
+    /// The files of the site that are not pages of [`Renderer::all_pages`]
+    /// and come from the theme and the UI strings: the assets, `/` (pointing
+    /// to the default language), `/404.html`, the feeds, the sitemap and
+    /// `robots.txt`.
+    pub fn fixed_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         let one = |d: Diagnostic| {
             let mut all = Diagnostics::default();
             all.push(d);
@@ -389,24 +327,10 @@ impl Renderer {
         )
         .map_err(one)?;
         outputs.push(root_404(&not_found));
-        if !put(outputs)? || !put(self.discovery_files(site)?)? {
-            return Ok(false);
-        }
-        for scorecards in site.scorecards.chunks(SCORECARDS_PER_DATA_BATCH) {
-            let files = scorecards
-                .par_chunks(64)
-                .flat_map_iter(|chunk| crate::data::export_scorecards(chunk, site))
-                .collect();
-            if !put(files)? {
-                return Ok(false);
-            }
-        }
-        put(crate::data::export_site(site))
+        outputs.extend(self.discovery_files(site)?);
+        Ok(outputs)
     }
 }
-
-/// Scorecards whose JSON and CSV downloads are made, then handed on, at a time.
-const SCORECARDS_PER_DATA_BATCH: usize = 2048;
 
 /// `/404.html` for servers that look there: the default language's page.
 fn root_404(not_found: &OutputFile) -> OutputFile {
@@ -444,15 +368,6 @@ impl Renderer {
             Ok(files)
         }
     }
-}
-
-/// Render every page of the site in every language, plus assets.
-pub fn render_site(
-    site: &Site,
-    i18n: Arc<I18n>,
-    theme: &Theme,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    Renderer::new(theme, i18n)?.render_site(site)
 }
 
 fn render_redirect(
@@ -493,7 +408,7 @@ fn render_page(
     css_name: &str,
 ) -> Result<OutputFile, Diagnostic> {
     let accessibility_slug =
-        views::accessibility_slug(i18n, lang).map_err(|m| render_error(lang, route, m))?;
+        crate::urls::accessibility_slug(i18n, lang).map_err(|m| render_error(lang, route, m))?;
     let target = dir(lang, route, &accessibility_slug);
     let ctx = Ctx {
         site,

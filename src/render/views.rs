@@ -6,13 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 use fluent::FluentArgs;
 use serde::Serialize;
 
-use super::urls::{Route, dir, relative};
 use crate::content::{
     ColumnKind, FigureUnit, Goal, Indicator, KeyFigures, Page, Period, Scorecard, ScorecardKind,
     Site, Status, Target, Text, Update,
 };
 use crate::i18n::I18n;
 use crate::markdown;
+use crate::urls::{Route, dir, relative};
 
 /// Everything a view builder needs for one page in one language.
 pub struct Ctx<'a> {
@@ -402,7 +402,11 @@ pub fn layout(
         .languages
         .iter()
         .map(|lang| {
-            let other = dir(lang, route, &accessibility_slug(ctx.i18n, lang)?);
+            let other = dir(
+                lang,
+                route,
+                &crate::urls::accessibility_slug(ctx.i18n, lang)?,
+            );
             Ok(Alternate {
                 lang: lang.clone(),
                 name: ctx.i18n.message(lang, "language-name", None)?,
@@ -437,15 +441,11 @@ pub fn layout(
         search: ctx.href(&Route::Search),
         css: ctx.link(&format!("assets/{css_file}")),
         pages,
-        feed: ctx.link(&super::feeds::feed_path(ctx.lang)),
-        dataset: ctx.link(crate::data::DATASET_PATH),
-        dataset_schema: ctx.link(crate::data::DATASET_SCHEMA_PATH),
-        licence: crate::data::licence(ctx.site),
+        feed: ctx.link(&crate::urls::feed(ctx.lang)),
+        dataset: ctx.link(crate::urls::DATASET),
+        dataset_schema: ctx.link(crate::urls::DATASET_SCHEMA),
+        licence: ctx.site.config.licence().to_string(),
     })
-}
-
-pub fn accessibility_slug(i18n: &I18n, lang: &str) -> Result<String, String> {
-    i18n.message(lang, "accessibility-slug", None)
 }
 
 // ------------------------------------------------------------ home, organisation
@@ -1220,10 +1220,10 @@ pub fn scorecard(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, Stri
             .iter()
             .map(|t| key_figures(ctx, t))
             .collect::<Result<_, _>>()?,
-        download_json: ctx.link(&crate::data::scorecard_path(scorecard, "json")),
-        download_csv: ctx.link(&crate::data::scorecard_path(scorecard, "csv")),
-        download_schema: ctx.link(crate::data::SCORECARD_SCHEMA_PATH),
-        download_csv_metadata: ctx.link(crate::data::CSV_METADATA_PATH),
+        download_json: ctx.link(&crate::urls::scorecard_data(scorecard, "json")),
+        download_csv: ctx.link(&crate::urls::scorecard_data(scorecard, "csv")),
+        download_schema: ctx.link(crate::urls::SCORECARD_SCHEMA),
+        download_csv_metadata: ctx.link(crate::urls::CSV_METADATA),
     })
 }
 
@@ -1657,7 +1657,7 @@ pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
         for (_, goal) in scorecard.goals() {
             let title = ctx.txt(&goal.title);
             goals.push((
-                crate::search::export::sort_key(&title.text),
+                crate::i18n::sort_key(&title.text),
                 AzGoal {
                     title,
                     href: ctx.href(&Route::Goal(
@@ -1699,12 +1699,11 @@ pub fn search_page(ctx: &Ctx) -> Result<SearchView, String> {
         count,
         script: ctx.link("assets/search-page.js"),
         client: ctx.link("assets/search.js"),
-        manifest: ctx.link(&format!("search/{}/manifest.json", ctx.lang)),
-        hot: ctx.link(&format!(
-            "search/{}/{}",
+        manifest: ctx.link(&crate::urls::search_file(
             ctx.lang,
-            crate::search::export::HOT_FILE
+            crate::urls::SEARCH_MANIFEST,
         )),
+        hot: ctx.link(&crate::urls::search_file(ctx.lang, crate::urls::SEARCH_HOT)),
     })
 }
 

@@ -41,7 +41,9 @@ use tantivy::{DocSet, TERMINATED};
 use super::FACETS;
 use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
 use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
-use crate::render::{OutputFile, content_hash};
+use crate::i18n::sort_key;
+use crate::output::{OutputFile, content_hash};
+use crate::urls;
 
 /// Format version of the client files.
 pub const VERSION: u32 = 3;
@@ -66,9 +68,6 @@ pub const EXCERPT_CHARS: usize = 360;
 pub const HEAD_DOCS: usize = 10;
 /// Word forms in the hot dictionary.
 pub const HOT_FORMS: usize = 128;
-/// The hot dictionary's file name: fixed, so that a page can ask for it
-/// beside the manifest before it has the manifest.
-pub const HOT_FILE: &str = "hot.dat";
 
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
@@ -206,7 +205,7 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 
 fn file(lang: &str, name: &str, bytes: Vec<u8>) -> OutputFile {
     OutputFile {
-        path: format!("search/{lang}/{name}"),
+        path: urls::search_file(lang, name),
         bytes,
     }
 }
@@ -521,7 +520,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         });
         varint(&mut hot, file as u64);
     }
-    files.push(file(lang, HOT_FILE, hot));
+    files.push(file(lang, urls::SEARCH_HOT, hot));
 
     // idf values where f32 `ln` and a correctly rounded f64 `ln` differ.
     let doc_freqs: BTreeSet<u32> = terms
@@ -568,30 +567,15 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         "shards": shards,
         "facets": {"file": facets_name, "fields": catalogue},
         "store": {"group": STORE_GROUP, "hash": store_hash},
-        "hot": {"file": HOT_FILE, "forms": hot_forms.len()},
+        "hot": {"file": urls::SEARCH_HOT, "forms": hot_forms.len()},
         "head": HEAD_DOCS,
     });
     files.push(file(
         lang,
-        "manifest.json",
+        urls::SEARCH_MANIFEST,
         serde_json::to_vec(&manifest).expect("JSON"),
     ));
     Ok(files)
-}
-
-/// Alphabetical order for facet labels: case-insensitive, with å, ä, ö after z
-/// as Finnish and Swedish sort them.
-pub fn sort_key(label: &str) -> String {
-    label
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' => '\u{10fffb}',
-            'ä' | 'æ' => '\u{10fffc}',
-            'ö' | 'ø' => '\u{10fffd}',
-            c => c,
-        })
-        .collect()
 }
 
 fn excerpt(body: &str) -> String {
@@ -871,13 +855,13 @@ mod tests {
                 .bytes,
         )
         .unwrap();
-        assert_eq!(manifest["hot"]["file"], HOT_FILE);
+        assert_eq!(manifest["hot"]["file"], urls::SEARCH_HOT);
         assert_eq!(manifest["head"], HEAD_DOCS);
         // Fewer forms than the table holds: every one of them is hot.
         assert_eq!(manifest["hot"]["forms"], index.forms.len());
         let hot = &files
             .iter()
-            .find(|f| f.path == format!("search/fi/{HOT_FILE}"))
+            .find(|f| f.path == urls::search_file("fi", urls::SEARCH_HOT))
             .unwrap()
             .bytes;
         let text = String::from_utf8_lossy(hot);

@@ -12,9 +12,9 @@ mod stopwords;
 use crate::content::{Goal, Indicator, Scorecard, Site, Status, Text};
 use crate::i18n::I18n;
 use crate::markdown;
-use crate::render::OutputFile;
-use crate::render::urls::{Route, dir};
+use crate::output::OutputFile;
 use crate::render::views::{self, Ctx};
+use crate::urls::{Route, dir};
 
 pub use index::LangIndex;
 
@@ -44,7 +44,7 @@ pub struct SearchDoc {
 /// one scorecard and theme stay together, which keeps the client's facet
 /// table small).
 pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, String> {
-    let accessibility_slug = views::accessibility_slug(i18n, lang)?;
+    let accessibility_slug = crate::urls::accessibility_slug(i18n, lang)?;
     let index = views::SiteIndex::new(site);
     let ctx = Ctx {
         site,

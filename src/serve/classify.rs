@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::load::{FileKind, classify as content_kind};
 use crate::content::{Id, Site};
-use crate::render::urls::{Route, all_routes, scorecard_page_routes};
+use crate::urls::{Route, all_routes, scorecard_page_routes};
 
 /// What one changed path asks for. Paths are relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use fluent::FluentArgs;
 
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::escape::xml as escape;
 use crate::i18n::I18n;
 
 /// Where open pages listen for rebuilds.
@@ -56,11 +57,6 @@ impl Chrome {
             .or_else(|| self.embedded.message(lang, id, args).ok())
             .unwrap_or_else(|| id.to_string())
     }
-}
-
-/// Text for HTML: the same escaping as the feeds' (valid in HTML and XML).
-pub fn escape(text: &str) -> String {
-    crate::render::feeds::xml_escape(text)
 }
 
 /// The overlay listing every diagnostic as `file:line:column: message`,

@@ -17,8 +17,9 @@ use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output;
-use crate::render::urls::{Route, dir, file_of};
-use crate::render::{OutputFile, Renderer, feeds, views};
+use crate::output::OutputFile;
+use crate::render::{Renderer, feeds};
+use crate::urls::{Route, dir, file_of};
 
 /// A site that built without errors, kept to re-render parts of it.
 pub struct Good {
@@ -47,14 +48,14 @@ impl Good {
     fn dataset(&mut self) -> OutputFile {
         for scorecard in &self.site.scorecards {
             if !self.records.contains_key(&scorecard.file) {
-                let record = crate::data::dataset_record(scorecard);
+                let record = crate::open_data::dataset_record(scorecard);
                 self.records.insert(scorecard.file.clone(), record);
             }
         }
         let records = &self.records;
         OutputFile {
-            path: crate::data::DATASET_PATH.into(),
-            bytes: crate::data::dataset_json_with(&self.site, |scorecard| {
+            path: crate::urls::DATASET.into(),
+            bytes: crate::open_data::dataset_json_with(&self.site, |scorecard| {
                 Cow::Borrowed(&records[&scorecard.file])
             }),
         }
@@ -484,7 +485,7 @@ fn everything(
     site: &Site,
     i18n: &I18n,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut files = renderer.render_site(site)?;
+    let mut files = build::render_site(renderer, site)?;
     files.extend(search_files(site, i18n)?);
     Ok(files)
 }
@@ -498,7 +499,7 @@ fn search_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, Diagnostics
 fn page_files(site: &Site, i18n: &I18n, routes: &[Route]) -> BTreeSet<String> {
     let mut files = BTreeSet::new();
     for lang in &site.config.languages {
-        let slug = views::accessibility_slug(i18n, lang).unwrap_or_default();
+        let slug = crate::urls::accessibility_slug(i18n, lang).unwrap_or_default();
         for route in routes {
             files.insert(file_of(&dir(lang, route, &slug)));
         }
@@ -513,8 +514,8 @@ fn data_paths(site: &Site, files: &BTreeSet<PathBuf>) -> BTreeSet<String> {
         .filter(|s| files.contains(&s.file))
         .flat_map(|s| {
             [
-                crate::data::scorecard_path(s, "json"),
-                crate::data::scorecard_path(s, "csv"),
+                crate::urls::scorecard_data(s, "json"),
+                crate::urls::scorecard_data(s, "csv"),
             ]
         })
         .collect()
@@ -526,12 +527,12 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     let mut outputs = Vec::new();
     for scorecard in new.scorecards.iter().filter(|s| files.contains(&s.file)) {
         outputs.push(OutputFile {
-            path: crate::data::scorecard_path(scorecard, "json"),
-            bytes: crate::data::to_json(&crate::data::scorecard_record(scorecard)),
+            path: crate::urls::scorecard_data(scorecard, "json"),
+            bytes: crate::open_data::to_json(&crate::open_data::scorecard_record(scorecard)),
         });
         outputs.push(OutputFile {
-            path: crate::data::scorecard_path(scorecard, "csv"),
-            bytes: crate::data::csv(new, scorecard).into_bytes(),
+            path: crate::urls::scorecard_data(scorecard, "csv"),
+            bytes: crate::open_data::csv(new, scorecard).into_bytes(),
         });
     }
     outputs

@@ -8,10 +8,8 @@ use crate::content::{
     ColumnKind, FigureUnit, Indicator, MetricFile, NetworkFile, OrganisationFile, Scorecard,
     ScorecardFile, Site, Text,
 };
-use crate::render::OutputFile;
-
-/// Version of the dataset format; bumped when a field changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+use crate::output::OutputFile;
+use crate::urls;
 
 /// The whole dataset, as written to `data/tuloskortti.json`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -34,16 +32,6 @@ pub struct Dataset {
     pub scorecards: Vec<ScorecardFile>,
 }
 
-/// The licence line's default when `site.yaml` names none.
-pub const DEFAULT_LICENCE: &str = "CC BY 4.0";
-
-pub fn licence(site: &Site) -> String {
-    site.config
-        .licence
-        .clone()
-        .unwrap_or_else(|| DEFAULT_LICENCE.to_string())
-}
-
 /// A scorecard with its id filled in, as published.
 pub fn scorecard_record(scorecard: &Scorecard) -> ScorecardFile {
     let mut data = scorecard.data.clone();
@@ -62,11 +50,11 @@ pub fn dataset(site: &Site) -> Dataset {
 fn dataset_head(site: &Site) -> Dataset {
     Dataset {
         format: "tuloskortti-dataset".into(),
-        version: FORMAT_VERSION,
+        version: crate::schema::FORMAT_VERSION,
         title: site.config.title.clone(),
         base_url: site.config.base_url.clone(),
         languages: site.config.languages.clone(),
-        licence: licence(site),
+        licence: site.config.licence().to_string(),
         organisations: site
             .organisations
             .iter()
@@ -82,23 +70,6 @@ fn dataset_head(site: &Site) -> Dataset {
     }
 }
 
-/// Where a scorecard's downloads live: `data/<org>/<scorecard>.{json,csv}`.
-pub fn scorecard_path(scorecard: &Scorecard, extension: &str) -> String {
-    format!(
-        "data/{}/{}.{extension}",
-        scorecard.organisation(),
-        scorecard.id
-    )
-}
-
-pub const DATASET_PATH: &str = "data/tuloskortti.json";
-/// JSON Schema of the dataset.
-pub const DATASET_SCHEMA_PATH: &str = "data/tuloskortti.schema.json";
-/// JSON Schema of each scorecard's JSON.
-pub const SCORECARD_SCHEMA_PATH: &str = "data/scorecard.schema.json";
-/// The CSV files' columns, as W3C CSV on the Web metadata (CSVW).
-pub const CSV_METADATA_PATH: &str = "data/tuloskortti.csv-metadata.json";
-
 /// Every open-data file of the site.
 pub fn export(site: &Site) -> Vec<OutputFile> {
     let mut files = export_scorecards(&site.scorecards, site);
@@ -111,11 +82,11 @@ pub fn export_scorecards(scorecards: &[Scorecard], site: &Site) -> Vec<OutputFil
     let mut files = Vec::with_capacity(scorecards.len() * 2);
     for scorecard in scorecards {
         files.push(OutputFile {
-            path: scorecard_path(scorecard, "json"),
+            path: urls::scorecard_data(scorecard, "json"),
             bytes: to_json(&scorecard_record(scorecard)),
         });
         files.push(OutputFile {
-            path: scorecard_path(scorecard, "csv"),
+            path: urls::scorecard_data(scorecard, "csv"),
             bytes: csv(site, scorecard).into_bytes(),
         });
     }
@@ -126,19 +97,19 @@ pub fn export_scorecards(scorecards: &[Scorecard], site: &Site) -> Vec<OutputFil
 pub fn export_site(site: &Site) -> Vec<OutputFile> {
     vec![
         OutputFile {
-            path: DATASET_PATH.into(),
+            path: urls::DATASET.into(),
             bytes: dataset_json(site),
         },
         OutputFile {
-            path: DATASET_SCHEMA_PATH.into(),
+            path: urls::DATASET_SCHEMA.into(),
             bytes: to_json(&crate::schema::dataset()),
         },
         OutputFile {
-            path: SCORECARD_SCHEMA_PATH.into(),
+            path: urls::SCORECARD_SCHEMA.into(),
             bytes: to_json(&crate::schema::scorecard_download()),
         },
         OutputFile {
-            path: CSV_METADATA_PATH.into(),
+            path: urls::CSV_METADATA.into(),
             bytes: to_json(&csv_metadata(site)),
         },
     ]
@@ -204,13 +175,13 @@ pub fn csv_metadata(site: &Site) -> serde_json::Value {
     json!({
         "@context": "http://www.w3.org/ns/csvw",
         "dc:title": site.config.title.get(site.config.default_language(), site.config.default_language()).unwrap_or_default(),
-        "dc:license": licence(site),
+        "dc:license": site.config.licence(),
         "dialect": {"encoding": "utf-8", "header": true, "lineTerminators": ["\r\n"]},
         "tableSchema": {"columns": columns},
         "tables": site
             .scorecards
             .iter()
-            .map(|s| json!({"url": scorecard_path(s, "csv").trim_start_matches("data/")}))
+            .map(|s| json!({"url": urls::scorecard_data(s, "csv").trim_start_matches("data/")}))
             .collect::<Vec<_>>(),
     })
 }

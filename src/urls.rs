@@ -1,7 +1,8 @@
 //! Where each page lives, and relative links between pages, so the site
 //! works under any base path.
 
-use crate::content::{Id, Site};
+use crate::content::{Id, Scorecard, Site};
+use crate::i18n::I18n;
 
 /// A page of the site, independent of language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,7 +78,7 @@ pub fn relative(from: &str, to: &str) -> String {
 }
 
 /// A scorecard's page and its goals' pages.
-pub fn scorecard_page_routes(scorecard: &crate::content::Scorecard) -> impl Iterator<Item = Route> {
+pub fn scorecard_page_routes(scorecard: &Scorecard) -> impl Iterator<Item = Route> {
     let org = scorecard.organisation();
     std::iter::once(Route::Scorecard(org.clone(), scorecard.id.clone())).chain(
         scorecard.goals().map(move |(_, goal)| {
@@ -112,6 +113,47 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
     );
     routes
 }
+
+/// The accessibility statement's folder name in a language (a UI string,
+/// since Act 306/2019 pages are found by their name: `saavutettavuusseloste`).
+pub fn accessibility_slug(i18n: &I18n, lang: &str) -> Result<String, String> {
+    i18n.message(lang, "accessibility-slug", None)
+}
+
+// ------------------------------------------------------------ files that are not pages
+
+/// Where a language's Atom feed lives.
+pub fn feed(lang: &str) -> String {
+    format!("{lang}/updates/atom.xml")
+}
+
+/// Where a scorecard's downloads live: `data/<org>/<scorecard>.{json,csv}`.
+pub fn scorecard_data(scorecard: &Scorecard, extension: &str) -> String {
+    format!(
+        "data/{}/{}.{extension}",
+        scorecard.organisation(),
+        scorecard.id
+    )
+}
+
+/// The whole dataset.
+pub const DATASET: &str = "data/tuloskortti.json";
+/// JSON Schema of the dataset.
+pub const DATASET_SCHEMA: &str = "data/tuloskortti.schema.json";
+/// JSON Schema of each scorecard's JSON.
+pub const SCORECARD_SCHEMA: &str = "data/scorecard.schema.json";
+/// The CSV files' columns, as W3C CSV on the Web metadata (CSVW).
+pub const CSV_METADATA: &str = "data/tuloskortti.csv-metadata.json";
+
+/// A file of a language's search index: `search/<lang>/<name>`.
+pub fn search_file(lang: &str, name: &str) -> String {
+    format!("search/{lang}/{name}")
+}
+
+/// The search index's catalogue (a fixed name: the search page preloads it).
+pub const SEARCH_MANIFEST: &str = "manifest.json";
+/// The search index's most frequent word forms (a fixed name, preloaded).
+pub const SEARCH_HOT: &str = "hot.dat";
 
 #[cfg(test)]
 mod tests {

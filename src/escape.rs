@@ -1,0 +1,65 @@
+//! Escaping text for markup, in one place: the pages (through the template
+//! engine's formatter), the feeds, the sitemap, the charts and the preview
+//! server's panel all escape with these.
+
+use std::fmt;
+
+/// The entity for a character that markup cannot hold as it is.
+fn entity(c: char, apostrophe: &'static str) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some(apostrophe),
+        _ => None,
+    }
+}
+
+/// Text for XML (feeds, sitemap, SVG) and HTML alike; drops the control
+/// characters that XML 1.0 does not allow.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match entity(c, "&apos;") {
+            Some(entity) => out.push_str(entity),
+            None if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for HTML, written to `out`: what the pages' templates print.
+/// `/` stays as it is, so that URLs and text read well in the source.
+pub fn html_to(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(entity) = entity(c, "&#39;") {
+            out.write_str(&text[last..i])?;
+            out.write_str(entity)?;
+            last = i + c.len_utf8();
+        }
+    }
+    out.write_str(&text[last..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escapes_markup_and_drops_control_characters() {
+        assert_eq!(xml("a<b>&\"'\u{1}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
+    }
+
+    #[test]
+    fn html_escapes_markup_and_keeps_slashes() {
+        let mut out = String::new();
+        html_to(&mut out, "<a href=\"x/y\">'ä'&</a>").unwrap();
+        assert_eq!(
+            out,
+            "&lt;a href=&quot;x/y&quot;&gt;&#39;ä&#39;&amp;&lt;/a&gt;"
+        );
+    }
+}
