@@ -750,6 +750,37 @@ pub struct Target {
     pub follow_up: Option<Text>,
 }
 
+impl Goal {
+    /// The goal's own assessment, when it has no targets to be assessed by.
+    pub fn own_status(&self) -> Option<Status> {
+        self.targets
+            .is_empty()
+            .then(|| self.status.unwrap_or(Status::NotAssessed))
+    }
+
+    /// What is assessed of the goal: each of its targets, or the goal itself.
+    pub fn statuses(&self) -> Vec<Status> {
+        match self.own_status() {
+            Some(status) => vec![status],
+            None => self.targets.iter().map(Target::assessed).collect(),
+        }
+    }
+
+    /// The goal's indicators and those of its targets.
+    pub fn all_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators
+            .iter()
+            .chain(self.targets.iter().flat_map(|t| &t.indicators))
+    }
+}
+
+impl Target {
+    /// The target's status; not assessed when the follow-up gives none.
+    pub fn assessed(&self) -> Status {
+        self.status.unwrap_or(Status::NotAssessed)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {

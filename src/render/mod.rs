@@ -1,9 +1,13 @@
 //! Rendering: model + theme + UI strings -> pages, in memory. Pure, so it
 //! runs in parallel and tests check it without touching disk.
 
+pub mod cards;
 pub mod charts;
+pub mod context;
 pub mod feeds;
-pub mod views;
+pub mod layout;
+pub mod pages;
+pub mod status;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -22,8 +26,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output::{OutputFile, content_hash};
 use crate::urls::{Route, all_routes, dir, file_of, folder_of};
-use views::Ctx;
-pub use views::SiteIndex;
+pub use context::{Ctx, SiteIndex};
 
 /// A theme read from `themes/<name>/`: templates and static assets.
 #[derive(Debug, Clone, Default)]
@@ -198,10 +201,10 @@ fn template_diagnostic(err: &minijinja::Error) -> Diagnostic {
 }
 
 #[derive(Serialize)]
-struct PageContext<'a, T: Serialize> {
+struct PageContext<'a> {
     lang: &'a str,
-    layout: views::Layout,
-    page: T,
+    layout: layout::Layout,
+    page: Value,
 }
 
 /// A compiled theme, ready to render pages of a site: templates are
@@ -401,7 +404,7 @@ fn base_path(base_url: &str) -> String {
 fn render_page(
     env: &Environment,
     site: &Site,
-    index: &views::SiteIndex,
+    index: &SiteIndex,
     i18n: &I18n,
     lang: &str,
     route: &Route,
@@ -435,168 +438,23 @@ fn render_error(lang: &str, route: &Route, message: String) -> Diagnostic {
 }
 
 fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Result<String, String> {
-    let site = ctx.site;
-    let home = || views::Link {
-        href: ctx.href(&Route::Home),
-        text: views::Txt {
-            text: ctx.t("nav-home").unwrap_or_default(),
-            lang: None,
-        },
-    };
-    let render = |template: &str,
-                  title: String,
-                  description: String,
-                  crumbs: Vec<views::Link>,
-                  page: &dyn erased::View| {
-        let layout = views::layout(ctx, route, title, description, crumbs, css)?;
-        let tmpl = env.get_template(template).map_err(|e| describe(&e))?;
-        tmpl.render(Value::from(minijinja::value::Serde(PageContext {
+    let page = pages::page(ctx, route)?;
+    let layout = layout::layout(
+        ctx,
+        route,
+        page.title,
+        page.description,
+        page.breadcrumbs,
+        css,
+    )?;
+    let template = env.get_template(page.template).map_err(|e| describe(&e))?;
+    template
+        .render(Value::from(minijinja::value::Serde(PageContext {
             lang: ctx.lang,
             layout,
-            page: page.value(),
+            page: page.view,
         })))
         .map_err(|e| describe(&e))
-    };
-    let site_title = ctx.txt(&site.config.title).text;
-    match route {
-        Route::Home => {
-            let view = views::home(ctx)?;
-            let description = view
-                .intro
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            render("home.html", site_title, description, vec![], &view)
-        }
-        Route::Organisation(id) => {
-            let view = views::organisation(ctx, id)?;
-            let title = view.name.text.clone();
-            render(
-                "organisation.html",
-                title.clone(),
-                title,
-                vec![home()],
-                &view,
-            )
-        }
-        Route::Scorecard(org, sc) => {
-            let scorecard = ctx.index.scorecard(site, org, sc)?;
-            let view = views::scorecard(ctx, scorecard)?;
-            let description = scorecard
-                .data
-                .summary
-                .as_ref()
-                .map(|s| crate::markdown::to_plain_text(&ctx.txt(s).text))
-                .unwrap_or_else(|| view.title.clone());
-            let crumbs = vec![home(), view.organisation.clone()];
-            render(
-                "scorecard.html",
-                format!("{} – {}", view.title, view.organisation.text.text),
-                description,
-                crumbs,
-                &view,
-            )
-        }
-        Route::Goal(org, sc, goal) => {
-            let scorecard = ctx.index.scorecard(site, org, sc)?;
-            let view = views::goal_page(ctx, scorecard, goal)?;
-            let org_link = views::organisation_link(ctx, org).ok_or("no organisation")?;
-            let title = format!("{} – {}", view.goal.title.text, org_link.text.text);
-            let scorecard_link = views::Link {
-                href: view.scorecard.href.clone(),
-                text: views::Txt {
-                    text: view.scorecard_title.clone(),
-                    lang: None,
-                },
-            };
-            let crumbs = vec![home(), org_link, scorecard_link];
-            render(
-                "goal.html",
-                title,
-                view.goal.title.text.clone(),
-                crumbs,
-                &view,
-            )
-        }
-        Route::Updates => {
-            let items = site
-                .updates
-                .iter()
-                .map(|u| views::update_item(ctx, u))
-                .collect::<Result<Vec<_>, _>>()?;
-            let title = ctx.t("updates-title")?;
-            render("updates.html", title.clone(), title, vec![home()], &items)
-        }
-        Route::Update(slug) => {
-            let update = site
-                .updates
-                .iter()
-                .find(|u| &u.slug == slug)
-                .ok_or("no such update")?;
-            let view = views::update(ctx, update)?;
-            let updates = views::Link {
-                href: ctx.href(&Route::Updates),
-                text: views::Txt {
-                    text: ctx.t("updates-title")?,
-                    lang: None,
-                },
-            };
-            let description = crate::markdown::to_plain_text(&view.title.text);
-            render(
-                "update.html",
-                view.title.text.clone(),
-                description,
-                vec![home(), updates],
-                &view,
-            )
-        }
-        Route::Page(slug) => {
-            let page = site
-                .pages
-                .iter()
-                .find(|p| &p.slug == slug)
-                .ok_or("no such page")?;
-            let view = views::page(ctx, page);
-            let (doc, _) = views::pick_version(ctx, &page.versions);
-            let description = doc
-                .front
-                .summary
-                .clone()
-                .unwrap_or_else(|| view.title.text.clone());
-            render(
-                "page.html",
-                view.title.text.clone(),
-                description,
-                vec![home()],
-                &view,
-            )
-        }
-        Route::Metric(id) => {
-            let view = views::metric(ctx, id)?;
-            let title = view.title.text.clone();
-            render("metric.html", title.clone(), title, vec![home()], &view)
-        }
-        Route::Accessibility => {
-            let view = views::accessibility(ctx)?;
-            let title = ctx.t("accessibility-title")?;
-            render(
-                "accessibility.html",
-                title.clone(),
-                title,
-                vec![home()],
-                &view,
-            )
-        }
-        Route::Search => {
-            let view = views::search_page(ctx)?;
-            let title = ctx.t("search-title")?;
-            render("search.html", title.clone(), title, vec![home()], &view)
-        }
-        Route::NotFound => {
-            let title = ctx.t("not-found-title")?;
-            render("404.html", title.clone(), title, vec![], &())
-        }
-    }
 }
 
 fn describe(err: &minijinja::Error) -> String {
@@ -605,19 +463,4 @@ fn describe(err: &minijinja::Error) -> String {
         message = format!("templates/{name}:{line}: {message}");
     }
     message
-}
-
-/// Lets one closure render views of different types.
-mod erased {
-    use minijinja::value::Value;
-
-    pub trait View {
-        fn value(&self) -> Value;
-    }
-
-    impl<T: serde::Serialize> View for T {
-        fn value(&self) -> Value {
-            Value::from(minijinja::value::Serde(self))
-        }
-    }
 }

@@ -13,7 +13,7 @@ use crate::content::{Goal, Indicator, Scorecard, Site, Status, Text};
 use crate::i18n::I18n;
 use crate::markdown;
 use crate::output::OutputFile;
-use crate::render::views::{self, Ctx};
+use crate::render::context::{self, Ctx, SiteIndex};
 use crate::urls::{Route, dir};
 
 pub use index::LangIndex;
@@ -45,7 +45,7 @@ pub struct SearchDoc {
 /// table small).
 pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, String> {
     let accessibility_slug = crate::urls::accessibility_slug(i18n, lang)?;
-    let index = views::SiteIndex::new(site);
+    let index = SiteIndex::new(site);
     let ctx = Ctx {
         site,
         index: &index,
@@ -60,7 +60,7 @@ pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>,
         scorecard_docs(&ctx, scorecard, &mut docs)?;
     }
     for update in &site.updates {
-        let (doc, _) = views::pick_version(&ctx, &update.versions);
+        let (doc, _) = context::pick_version(&ctx, &update.versions);
         let organisation = doc
             .front
             .organisation
@@ -83,7 +83,7 @@ pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>,
         });
     }
     for page in &site.pages {
-        let (doc, _) = views::pick_version(&ctx, &page.versions);
+        let (doc, _) = context::pick_version(&ctx, &page.versions);
         let mut body = doc.front.summary.clone().unwrap_or_default();
         push_text(&mut body, &markdown::to_plain_text(&doc.body));
         docs.push(SearchDoc {
@@ -187,7 +187,7 @@ fn scorecard_docs(
             crate::content::ScorecardKind::Budget => "budget",
         }
         .to_string(),
-        label: views::kind_label(ctx, data.kind)?,
+        label: context::kind_label(ctx, data.kind)?,
     });
     let scorecard_dir = ctx.dir_of(&Route::Scorecard(org.clone(), scorecard.id.clone()));
     let facets = |theme: Option<FacetValue>,
@@ -228,7 +228,7 @@ fn scorecard_docs(
         }
     }
     docs.push(SearchDoc {
-        title: views::scorecard_title(ctx, scorecard)?,
+        title: context::scorecard_title(ctx, scorecard)?,
         body,
         url: scorecard_dir.clone(),
         facets: facets(None, None, "scorecard")?,

@@ -1,0 +1,57 @@
+//! The small summaries that listings show: a scorecard's card, an update's item.
+
+use serde::Serialize;
+
+use super::context::{Ctx, Txt, kind_label, pick_version};
+use super::status::{StatusSummary, scorecard_summary};
+use crate::content::{Scorecard, Update};
+use crate::urls::Route;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorecardCard {
+    pub title: Txt,
+    pub kind: String,
+    pub year: i32,
+    pub href: String,
+    pub status_date: String,
+    pub summary: StatusSummary,
+    pub goal_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateItem {
+    pub title: Txt,
+    pub href: String,
+    pub date: String,
+    pub iso_date: String,
+    pub summary: Option<Txt>,
+}
+
+pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard, String> {
+    Ok(ScorecardCard {
+        title: ctx.txt(&scorecard.data.unit),
+        kind: kind_label(ctx, scorecard.data.kind)?,
+        year: scorecard.data.year,
+        href: ctx.href(&Route::Scorecard(
+            scorecard.organisation().clone(),
+            scorecard.id.clone(),
+        )),
+        status_date: ctx.date(scorecard.data.status_date)?,
+        summary: scorecard_summary(scorecard),
+        goal_count: scorecard.goals().count(),
+    })
+}
+
+pub fn update_item(ctx: &Ctx, update: &Update) -> Result<UpdateItem, String> {
+    let (doc, lang) = pick_version(ctx, &update.versions);
+    Ok(UpdateItem {
+        title: Txt {
+            text: doc.front.title.clone(),
+            lang: lang.clone(),
+        },
+        href: ctx.href(&Route::Update(update.slug.clone())),
+        date: ctx.date(update.date)?,
+        iso_date: update.date.to_string(),
+        summary: doc.front.summary.clone().map(|s| Txt { text: s, lang }),
+    })
+}

@@ -1,0 +1,98 @@
+//! What every page shares around its own content: title, language
+//! versions, breadcrumbs, navigation and the footer's links.
+
+use serde::Serialize;
+
+use super::context::{Ctx, Link, Txt, page_title};
+use crate::urls::{self, Route, dir};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    /// The language's name in itself: suomi, svenska, English.
+    pub name: String,
+    pub href: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub site_title: Txt,
+    pub publisher: Option<Txt>,
+    /// None for pages served at any URL (404).
+    pub canonical: Option<String>,
+    pub alternates: Vec<Alternate>,
+    pub breadcrumbs: Vec<Link>,
+    pub home: String,
+    pub updates: String,
+    pub accessibility: String,
+    /// The search page, where the search form on every page leads.
+    pub search: String,
+    pub css: String,
+    pub pages: Vec<Link>,
+    /// This language's Atom feed of updates.
+    pub feed: String,
+    /// The whole dataset as JSON, and its JSON Schema.
+    pub dataset: String,
+    pub dataset_schema: String,
+    pub licence: String,
+}
+
+pub fn layout(
+    ctx: &Ctx,
+    route: &Route,
+    title: String,
+    description: String,
+    breadcrumbs: Vec<Link>,
+    css_file: &str,
+) -> Result<Layout, String> {
+    let config = &ctx.site.config;
+    let alternates = config
+        .languages
+        .iter()
+        .map(|lang| {
+            let other = dir(lang, route, &urls::accessibility_slug(ctx.i18n, lang)?);
+            Ok(Alternate {
+                lang: lang.clone(),
+                name: ctx.i18n.message(lang, "language-name", None)?,
+                href: ctx.link(&other),
+                url: format!("{}{}", config.base_url, other),
+                current: lang == ctx.lang,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let pages = ctx
+        .site
+        .pages
+        .iter()
+        .map(|p| Link {
+            href: ctx.href(&Route::Page(p.slug.clone())),
+            text: page_title(ctx, p),
+        })
+        .collect();
+    Ok(Layout {
+        lang: ctx.lang.to_string(),
+        title,
+        description,
+        site_title: ctx.txt(&config.title),
+        publisher: ctx.opt_txt(&config.publisher),
+        canonical: (route != &Route::NotFound)
+            .then(|| format!("{}{}", config.base_url, ctx.dir_of(route))),
+        alternates,
+        breadcrumbs,
+        home: ctx.href(&Route::Home),
+        updates: ctx.href(&Route::Updates),
+        accessibility: ctx.href(&Route::Accessibility),
+        search: ctx.href(&Route::Search),
+        css: ctx.link(&format!("assets/{css_file}")),
+        pages,
+        feed: ctx.link(&urls::feed(ctx.lang)),
+        dataset: ctx.link(urls::DATASET),
+        dataset_schema: ctx.link(urls::DATASET_SCHEMA),
+        licence: ctx.site.config.licence().to_string(),
+    })
+}

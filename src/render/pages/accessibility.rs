@@ -1,0 +1,61 @@
+//! The accessibility statement that Act 306/2019 requires, from `site.yaml`.
+
+use serde::Serialize;
+
+use super::{Page, home_link};
+use crate::content::Compliance;
+use crate::render::context::{Ctx, Md, Txt};
+
+pub fn page(ctx: &Ctx) -> Result<Page, String> {
+    let view = view(ctx)?;
+    let title = ctx.t("accessibility-title")?;
+    Ok(Page::new(
+        "accessibility.html",
+        title.clone(),
+        title,
+        vec![home_link(ctx)],
+        &view,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    pub compliance: &'static str,
+    pub reviewed: String,
+    pub reviewed_iso: String,
+    pub assessment: Option<Md>,
+    pub known_issues: Vec<Md>,
+    pub feedback_email: String,
+    pub feedback_url: Option<String>,
+    pub feedback_name: Option<Txt>,
+    pub authority_name: Txt,
+    pub authority_url: String,
+    pub authority_email: Option<String>,
+    pub authority_phone: Option<String>,
+}
+
+fn view(ctx: &Ctx) -> Result<AccessibilityView, String> {
+    let a = &ctx.site.config.accessibility;
+    Ok(AccessibilityView {
+        compliance: match a.compliance.value {
+            Compliance::Fully => "fully",
+            Compliance::Partially => "partially",
+            Compliance::Not => "not",
+        },
+        reviewed: ctx.date(a.reviewed.value)?,
+        reviewed_iso: a.reviewed.value.to_string(),
+        assessment: a.assessment.as_ref().map(|t| ctx.md(t, 3)),
+        known_issues: a.known_issues.iter().map(|t| ctx.md(t, 3)).collect(),
+        feedback_email: a.feedback.email.clone(),
+        feedback_url: a
+            .feedback
+            .url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        feedback_name: ctx.opt_txt(&a.feedback.name),
+        authority_name: ctx.txt(&a.authority.name),
+        authority_url: a.authority.url.clone(),
+        authority_email: a.authority.email.clone(),
+        authority_phone: a.authority.phone.clone(),
+    })
+}

@@ -1,0 +1,320 @@
+//! A goal's page, and the goal as the scorecard page shows it: targets,
+//! indicators with their charts, follow-up, the theme's risks, and the same
+//! goal in the unit's other scorecards.
+
+use fluent::FluentArgs;
+use serde::Serialize;
+
+use super::{Page, home_link};
+use crate::content::{Goal, Id, Indicator, Scorecard, Target, Theme};
+use crate::render::charts;
+use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, scorecard_title};
+use crate::render::status::StatusSummary;
+use crate::urls::Route;
+
+pub fn page(ctx: &Ctx, org: &Id, id: &Id, goal: &Id) -> Result<Page, String> {
+    let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
+    let view = view(ctx, scorecard, goal)?;
+    let org_link = organisation_link(ctx, org).ok_or("no organisation")?;
+    let title = format!("{} – {}", view.goal.title.text, org_link.text.text);
+    let scorecard_link = Link {
+        href: view.scorecard.href.clone(),
+        text: Txt {
+            text: view.scorecard_title.clone(),
+            lang: None,
+        },
+    };
+    let crumbs = vec![home_link(ctx), org_link, scorecard_link];
+    Ok(Page::new(
+        "goal.html",
+        title,
+        view.goal.title.text.clone(),
+        crumbs,
+        &view,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueView {
+    pub period: String,
+    pub value: String,
+    pub note: Option<Txt>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub title: Txt,
+    pub unit: Option<Txt>,
+    pub direction: Option<&'static str>,
+    pub target_value: Option<String>,
+    pub target_text: Option<Txt>,
+    pub values: Vec<ValueView>,
+    /// Drawn when there are two or more values.
+    pub chart: Option<charts::Chart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub id: String,
+    pub title: Txt,
+    pub status: &'static str,
+    pub actions: Vec<Txt>,
+    pub results: Vec<Txt>,
+    pub indicators: Vec<IndicatorView>,
+    pub follow_up: Option<Md>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub href: String,
+    pub title: Txt,
+    pub theme: Txt,
+    /// The goal's own status, when it has no targets.
+    pub status: Option<&'static str>,
+    pub summary: StatusSummary,
+    pub actions: Vec<Txt>,
+    pub results: Vec<Txt>,
+    pub indicators: Vec<IndicatorView>,
+    pub follow_up: Option<Md>,
+    pub targets: Vec<TargetView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalPage {
+    pub goal: GoalView,
+    pub scorecard: Link,
+    pub scorecard_title: String,
+    pub status_date: String,
+    pub theme_aim: Option<Md>,
+    pub risks: Vec<super::scorecard::RiskView>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+    /// The same goal in the unit's other scorecards, oldest first.
+    pub versions: Vec<GoalVersion>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalVersion {
+    pub link: Link,
+    pub status_date: String,
+    pub summary: StatusSummary,
+    pub current: bool,
+}
+
+/// Scorecards of the same organisation and unit: one series over time.
+fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
+    let default = ctx.default_lang();
+    let unit = scorecard
+        .data
+        .unit
+        .get(default, default)
+        .unwrap_or_default();
+    ctx.index
+        .series
+        .get(&(scorecard.organisation().clone(), unit.to_string()))
+        .map(|members| members.iter().map(|&i| &ctx.site.scorecards[i]).collect())
+        .unwrap_or_default()
+}
+
+fn goal_versions(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    goal_id: &Id,
+) -> Result<Vec<GoalVersion>, String> {
+    let series = same_series(ctx, scorecard);
+    if series.len() < 2 {
+        return Ok(Vec::new());
+    }
+    series
+        .into_iter()
+        .filter_map(|s| {
+            s.goals()
+                .find(|(_, g)| &g.id.value == goal_id)
+                .map(|(_, g)| (s, g))
+        })
+        .map(|(s, g)| {
+            Ok(GoalVersion {
+                link: Link {
+                    href: ctx.href(&Route::Goal(
+                        s.organisation().clone(),
+                        s.id.clone(),
+                        g.id.value.clone(),
+                    )),
+                    text: Txt {
+                        text: scorecard_title(ctx, s)?,
+                        lang: None,
+                    },
+                },
+                status_date: ctx.date(s.data.status_date)?,
+                summary: StatusSummary::from_statuses(g.statuses()),
+                current: s.id == scorecard.id,
+            })
+        })
+        .collect()
+}
+
+fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, String> {
+    let goals: Vec<_> = scorecard.goals().collect();
+    let index = goals
+        .iter()
+        .position(|(_, g)| &g.id.value == goal_id)
+        .ok_or("no such goal")?;
+    let (theme, goal) = goals[index];
+    let link_to = |i: usize| {
+        goals.get(i).map(|(_, g)| Link {
+            href: ctx.href(&Route::Goal(
+                scorecard.organisation().clone(),
+                scorecard.id.clone(),
+                g.id.value.clone(),
+            )),
+            text: ctx.txt(&g.title),
+        })
+    };
+    let risks = super::scorecard::risk_card(ctx, scorecard)
+        .map(|card| {
+            card.risks
+                .into_iter()
+                .zip(&scorecard.data.risks)
+                .filter(|(_, r)| r.theme.value == theme.id.value)
+                .map(|(view, _)| view)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(GoalPage {
+        goal: goal_view(ctx, scorecard, theme, goal, 2)?,
+        scorecard: Link {
+            href: ctx.href(&Route::Scorecard(
+                scorecard.organisation().clone(),
+                scorecard.id.clone(),
+            )),
+            text: ctx.txt(&scorecard.data.unit),
+        },
+        scorecard_title: scorecard_title(ctx, scorecard)?,
+        status_date: ctx.date(scorecard.data.status_date)?,
+        theme_aim: theme.aim.as_ref().map(|a| ctx.md(a, 3)),
+        risks,
+        previous: index.checked_sub(1).and_then(link_to),
+        next: link_to(index + 1),
+        versions: goal_versions(ctx, scorecard, goal_id)?,
+    })
+}
+
+fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<IndicatorView, String> {
+    let mut values = indicator.values.clone();
+    values.sort_by_key(|a| a.period);
+    let chart = if values.len() >= 2 {
+        let title = ctx.txt(&indicator.title).text;
+        let bars = values
+            .iter()
+            .map(|m| {
+                Ok(charts::Bar {
+                    group: ctx.period(&m.period)?,
+                    value: m.value,
+                    value_label: ctx.number(m.value, None)?,
+                    series: 0,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let (first, last) = (&bars[0], &bars[bars.len() - 1]);
+        let mut args = FluentArgs::new();
+        args.set("title", title.clone());
+        args.set("first_period", first.group.clone());
+        args.set("first", first.value_label.clone());
+        args.set("last_period", last.group.clone());
+        args.set("last", last.value_label.clone());
+        let summary = ctx.t_args("chart-indicator-summary", &args)?;
+        let target = match indicator.target.as_ref().and_then(|t| t.value) {
+            Some(v) => Some((
+                v,
+                format!("{}: {}", ctx.t("indicator-target")?, ctx.number(v, None)?),
+            )),
+            None => None,
+        };
+        Some(charts::bar_chart(
+            chart_id,
+            &title,
+            &summary,
+            &bars,
+            &[ctx.t("chart-measured")?],
+            target,
+        ))
+    } else {
+        None
+    };
+    Ok(IndicatorView {
+        chart,
+        title: ctx.txt(&indicator.title),
+        unit: ctx.opt_txt(&indicator.unit),
+        direction: indicator.direction.map(|d| d.as_str()),
+        target_value: indicator
+            .target
+            .as_ref()
+            .and_then(|t| t.value)
+            .map(|v| ctx.number(v, None))
+            .transpose()?,
+        target_text: indicator.target.as_ref().and_then(|t| ctx.opt_txt(&t.text)),
+        values: values
+            .iter()
+            .map(|m| {
+                Ok(ValueView {
+                    period: ctx.period(&m.period)?,
+                    value: ctx.number(m.value, None)?,
+                    note: ctx.opt_txt(&m.note),
+                })
+            })
+            .collect::<Result<_, String>>()?,
+    })
+}
+
+fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, String> {
+    Ok(TargetView {
+        id: target.id.value.to_string(),
+        title: ctx.txt(&target.title),
+        status: target.assessed().as_str(),
+        actions: target.actions.iter().map(|a| ctx.txt(a)).collect(),
+        results: target.results.iter().map(|r| ctx.txt(r)).collect(),
+        indicators: target
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", target.id.value)))
+            .collect::<Result<_, _>>()?,
+        follow_up: target.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+    })
+}
+
+pub(super) fn goal_view(
+    ctx: &Ctx,
+    scorecard: &Scorecard,
+    theme: &Theme,
+    goal: &Goal,
+    heading: u8,
+) -> Result<GoalView, String> {
+    Ok(GoalView {
+        id: goal.id.value.to_string(),
+        href: ctx.href(&Route::Goal(
+            scorecard.organisation().clone(),
+            scorecard.id.clone(),
+            goal.id.value.clone(),
+        )),
+        title: ctx.txt(&goal.title),
+        theme: ctx.txt(&theme.title),
+        status: goal.own_status().map(|s| s.as_str()),
+        summary: StatusSummary::from_statuses(goal.statuses()),
+        actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
+        results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
+        indicators: goal
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", goal.id.value)))
+            .collect::<Result<_, _>>()?,
+        follow_up: goal.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+        targets: goal
+            .targets
+            .iter()
+            .map(|t| target(ctx, t, heading + 1))
+            .collect::<Result<_, _>>()?,
+    })
+}

@@ -1,0 +1,124 @@
+//! The home page: every organisation's latest scorecards, the networks,
+//! the latest updates and the shared metrics, with the status of it all.
+
+use serde::Serialize;
+
+use super::{Page, metric_links};
+use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
+use crate::render::context::{Ctx, Link, Txt, organisation_link, page_title};
+use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
+use crate::urls::Route;
+
+pub fn page(ctx: &Ctx) -> Result<Page, String> {
+    let view = view(ctx)?;
+    let description = view
+        .intro
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    let title = ctx.txt(&ctx.site.config.title).text;
+    Ok(Page::new("home.html", title, description, vec![], &view))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationCard {
+    pub name: Txt,
+    pub href: String,
+    /// The scorecards of the organisation's latest year.
+    pub scorecards: Vec<ScorecardCard>,
+    /// How many scorecards the organisation has in all (its page lists them).
+    pub all: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkView {
+    pub name: Txt,
+    pub page: Option<Link>,
+    pub members: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    pub intro: Option<Txt>,
+    pub summary: StatusSummary,
+    pub status_chart: StatusChart,
+    pub organisations: Vec<OrganisationCard>,
+    pub networks: Vec<NetworkView>,
+    pub updates: Vec<UpdateItem>,
+    pub metrics: Vec<Link>,
+}
+
+fn view(ctx: &Ctx) -> Result<HomeView, String> {
+    let site = ctx.site;
+    let mut summary = StatusSummary::default();
+    let mut organisations = Vec::new();
+    for org in &site.organisations {
+        // Newest year first: the home page shows the latest year's cards and
+        // leads to the organisation's page for the earlier ones, so that it
+        // stays small for a site of many years and municipalities.
+        let mut all = 0;
+        let mut latest = None;
+        let mut scorecards = Vec::new();
+        for scorecard in ctx.index.scorecards_of(site, &org.id) {
+            all += 1;
+            summary.add(&scorecard_summary(scorecard));
+            if *latest.get_or_insert(scorecard.data.year) == scorecard.data.year {
+                scorecards.push(scorecard_card(ctx, scorecard)?);
+            }
+        }
+        if all == 0 {
+            continue;
+        }
+        organisations.push(OrganisationCard {
+            name: ctx.txt(&org.data.name),
+            href: ctx.href(&Route::Organisation(org.id.clone())),
+            scorecards,
+            all,
+        });
+    }
+    let networks = site
+        .networks
+        .iter()
+        .map(|network| NetworkView {
+            name: ctx.txt(&network.data.name),
+            page: network.data.page.as_ref().and_then(|slug| {
+                let page = site.pages.iter().find(|p| p.slug == slug.value)?;
+                Some(Link {
+                    href: ctx.href(&Route::Page(page.slug.clone())),
+                    text: page_title(ctx, page),
+                })
+            }),
+            members: site
+                .organisations
+                .iter()
+                .filter(|o| {
+                    o.data
+                        .networks
+                        .iter()
+                        .any(|n| n.value == network.data.id.value)
+                })
+                .filter_map(|o| organisation_link(ctx, &o.id))
+                .collect(),
+        })
+        .collect();
+    let updates = site
+        .updates
+        .iter()
+        .take(5)
+        .map(|u| update_item(ctx, u))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HomeView {
+        metrics: metric_links(ctx),
+        intro: ctx.opt_txt(&site.config.description),
+        status_chart: status_chart(
+            ctx,
+            "status_all",
+            &ctx.txt(&site.config.title).text,
+            &summary,
+        )?,
+        summary,
+        organisations,
+        networks,
+        updates,
+    })
+}

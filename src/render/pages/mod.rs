@@ -1,0 +1,83 @@
+//! The page types: each module builds its view for the template and says
+//! which template renders it, with the page's title, description and
+//! breadcrumbs. A new page type is a module here, its template and a
+//! [`Route`].
+
+mod accessibility;
+mod goal;
+mod home;
+mod metric;
+mod organisation;
+mod page;
+mod scorecard;
+mod search;
+mod updates;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::context::{Ctx, Link, Txt};
+use crate::urls::Route;
+
+/// A page ready for the layout: its template, the texts of its head and
+/// breadcrumbs, and the view its template reads as `page`.
+pub struct Page {
+    pub template: &'static str,
+    pub title: String,
+    /// The page's `<meta name="description">`.
+    pub description: String,
+    pub breadcrumbs: Vec<Link>,
+    pub view: Value,
+}
+
+impl Page {
+    fn new(
+        template: &'static str,
+        title: String,
+        description: String,
+        breadcrumbs: Vec<Link>,
+        view: &impl Serialize,
+    ) -> Page {
+        Page {
+            template,
+            title,
+            description,
+            breadcrumbs,
+            view: Value::from(minijinja::value::Serde(view)),
+        }
+    }
+}
+
+/// The page of `route` in the language of `ctx`.
+pub fn page(ctx: &Ctx, route: &Route) -> Result<Page, String> {
+    match route {
+        Route::Home => home::page(ctx),
+        Route::Organisation(id) => organisation::page(ctx, id),
+        Route::Scorecard(org, sc) => scorecard::page(ctx, org, sc),
+        Route::Goal(org, sc, goal) => goal::page(ctx, org, sc, goal),
+        Route::Updates => updates::list(ctx),
+        Route::Update(slug) => updates::page(ctx, slug),
+        Route::Page(slug) => page::page(ctx, slug),
+        Route::Metric(id) => metric::page(ctx, id),
+        Route::Accessibility => accessibility::page(ctx),
+        Route::Search => search::page(ctx),
+        Route::NotFound => {
+            let title = ctx.t("not-found-title")?;
+            Ok(Page::new("404.html", title.clone(), title, vec![], &()))
+        }
+    }
+}
+
+/// The first breadcrumb of every page but the home page.
+fn home_link(ctx: &Ctx) -> Link {
+    Link {
+        href: ctx.href(&Route::Home),
+        text: Txt {
+            text: ctx.t("nav-home").unwrap_or_default(),
+            lang: None,
+        },
+    }
+}
+
+/// Links to the shared-metric pages, for the home page.
+pub use metric::metric_links;

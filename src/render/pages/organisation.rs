@@ -1,0 +1,94 @@
+//! An organisation's page: its scorecards, networks and updates.
+
+use serde::Serialize;
+
+use super::{Page, home_link};
+use crate::content::Id;
+use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
+use crate::render::context::{Ctx, Link, Txt};
+use crate::urls::Route;
+
+pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, String> {
+    let view = view(ctx, id)?;
+    let title = view.name.text.clone();
+    Ok(Page::new(
+        "organisation.html",
+        title.clone(),
+        title,
+        vec![home_link(ctx)],
+        &view,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationView {
+    pub name: Txt,
+    pub municipality_code: Option<String>,
+    pub website: Option<String>,
+    pub languages: Vec<String>,
+    pub networks: Vec<Link>,
+    pub scorecards: Vec<ScorecardCard>,
+    pub updates: Vec<UpdateItem>,
+}
+
+fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, String> {
+    let site = ctx.site;
+    let org = &site.organisations[*ctx
+        .index
+        .organisations
+        .get(id)
+        .ok_or("no such organisation")?];
+    let networks = org
+        .data
+        .networks
+        .iter()
+        .filter_map(|n| {
+            let network = site.networks.iter().find(|x| x.data.id.value == n.value)?;
+            let href = match &network.data.page {
+                Some(slug) => ctx.href(&Route::Page(slug.value.clone())),
+                None => ctx.href(&Route::Home),
+            };
+            Some(Link {
+                href,
+                text: ctx.txt(&network.data.name),
+            })
+        })
+        .collect();
+    Ok(OrganisationView {
+        name: ctx.txt(&org.data.name),
+        municipality_code: org.data.municipality_code.clone(),
+        website: org
+            .data
+            .website
+            .clone()
+            .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+        languages: org
+            .data
+            .languages
+            .iter()
+            .map(|l| {
+                ctx.t(&format!("lang-name-{l}"))
+                    .or_else(|_| Ok::<_, String>(l.clone()))
+            })
+            .collect::<Result<_, _>>()?,
+        networks,
+        scorecards: ctx
+            .index
+            .scorecards_of(site, id)
+            .map(|s| scorecard_card(ctx, s))
+            .collect::<Result<_, _>>()?,
+        updates: site
+            .updates
+            .iter()
+            .filter(|u| {
+                u.versions.values().any(|d| {
+                    d.front
+                        .organisation
+                        .as_ref()
+                        .is_some_and(|o| &o.value == id)
+                })
+            })
+            .map(|u| update_item(ctx, u))
+            .collect::<Result<_, _>>()?,
+    })
+}

@@ -1,0 +1,86 @@
+//! A static page (`pages/<slug>.<lang>.md`); a network's page also lists
+//! the network's members. [`DocView`] is the view of updates too.
+
+use serde::Serialize;
+
+use super::{Page, home_link};
+use crate::content::{self, Id};
+use crate::markdown;
+use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, pick_version};
+
+pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, String> {
+    let page = ctx
+        .site
+        .pages
+        .iter()
+        .find(|p| &p.slug == slug)
+        .ok_or("no such page")?;
+    let view = view(ctx, page);
+    let (doc, _) = pick_version(ctx, &page.versions);
+    let description = doc
+        .front
+        .summary
+        .clone()
+        .unwrap_or_else(|| view.title.text.clone());
+    Ok(Page::new(
+        "page.html",
+        view.title.text.clone(),
+        description,
+        vec![home_link(ctx)],
+        &view,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub title: Txt,
+    pub date: Option<String>,
+    pub iso_date: Option<String>,
+    pub body: Md,
+    pub organisation: Option<Link>,
+    pub related: Vec<Link>,
+    /// On a network's page: its member organisations.
+    pub members: Vec<Link>,
+}
+
+fn view(ctx: &Ctx, page: &content::Page) -> DocView {
+    let (doc, lang) = pick_version(ctx, &page.versions);
+    DocView {
+        title: Txt {
+            text: doc.front.title.clone(),
+            lang: lang.clone(),
+        },
+        date: None,
+        iso_date: None,
+        body: Md {
+            html: markdown::to_html(&doc.body, 2),
+            lang,
+        },
+        organisation: None,
+        related: Vec::new(),
+        members: network_members(ctx, &page.slug),
+    }
+}
+
+/// Members of the network whose `page` is this page, with links.
+fn network_members(ctx: &Ctx, slug: &Id) -> Vec<Link> {
+    let Some(network) = ctx
+        .site
+        .networks
+        .iter()
+        .find(|n| n.data.page.as_ref().is_some_and(|p| &p.value == slug))
+    else {
+        return Vec::new();
+    };
+    ctx.site
+        .organisations
+        .iter()
+        .filter(|o| {
+            o.data
+                .networks
+                .iter()
+                .any(|n| n.value == network.data.id.value)
+        })
+        .filter_map(|o| organisation_link(ctx, &o.id))
+        .collect()
+}

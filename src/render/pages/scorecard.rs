@@ -1,0 +1,367 @@
+//! A scorecard's page: its summary and sections, every theme with its goals,
+//! the risk card and the key figures with their charts.
+
+use fluent::FluentArgs;
+use serde::Serialize;
+
+use super::goal::{GoalView, goal_view};
+use super::{Page, home_link};
+use crate::content::{ColumnKind, FigureUnit, Goal, Id, KeyFigures, Scorecard};
+use crate::render::charts;
+use crate::render::context::{Ctx, Link, Md, Txt, kind_label, organisation_link, scorecard_title};
+use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
+use crate::urls;
+
+pub fn page(ctx: &Ctx, org: &Id, id: &Id) -> Result<Page, String> {
+    let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
+    let view = view(ctx, scorecard)?;
+    let description = scorecard
+        .data
+        .summary
+        .as_ref()
+        .map(|s| crate::markdown::to_plain_text(&ctx.txt(s).text))
+        .unwrap_or_else(|| view.title.clone());
+    let crumbs = vec![home_link(ctx), view.organisation.clone()];
+    Ok(Page::new(
+        "scorecard.html",
+        format!("{} – {}", view.title, view.organisation.text.text),
+        description,
+        crumbs,
+        &view,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    pub id: String,
+    pub title: Txt,
+    pub aim: Option<Md>,
+    pub summary: StatusSummary,
+    pub status_chart: StatusChart,
+    pub goals: Vec<GoalView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskView {
+    pub number: usize,
+    pub theme: Txt,
+    pub title: Txt,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub mitigation: Md,
+    pub owner: Option<Txt>,
+    pub status: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    pub impact: u8,
+    pub risks: Vec<usize>,
+    /// Likelihood x impact, for the cell's shading (also printed as text).
+    pub score: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub likelihood: u8,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskCard {
+    pub matrix: Vec<MatrixRow>,
+    pub risks: Vec<RiskView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRowView {
+    pub label: Txt,
+    pub unit: Txt,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub id: String,
+    pub title: Txt,
+    pub columns: Vec<String>,
+    pub rows: Vec<FigureRowView>,
+    pub notes: Option<Md>,
+    /// A bar chart per euro row: actual and budget by year.
+    pub charts: Vec<charts::Chart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: Txt,
+    pub body: Md,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorecardView {
+    pub title: String,
+    pub organisation: Link,
+    pub unit: Txt,
+    pub kind: String,
+    pub year: i32,
+    pub body: Option<Txt>,
+    pub status_date: String,
+    pub approved: Option<String>,
+    pub source: Option<Txt>,
+    pub summary: Option<Md>,
+    pub status_summary: StatusSummary,
+    pub status_chart: StatusChart,
+    pub sections: Vec<SectionView>,
+    pub themes: Vec<ThemeView>,
+    pub risk_card: Option<RiskCard>,
+    pub key_figures: Vec<TableView>,
+    pub download_json: String,
+    pub download_csv: String,
+    pub download_schema: String,
+    pub download_csv_metadata: String,
+}
+
+fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
+    let columns = table
+        .columns
+        .value
+        .iter()
+        .map(|c| {
+            let mut args = FluentArgs::new();
+            args.set("year", c.year.to_string());
+            let id = match c.kind {
+                ColumnKind::Actual => "column-actual",
+                ColumnKind::Budget => "column-budget",
+                ColumnKind::Plan => "column-plan",
+            };
+            ctx.t_args(id, &args)
+        })
+        .collect::<Result<Vec<String>, _>>()?;
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let unit = match &row.unit {
+                FigureUnit::Eur => Txt {
+                    text: "€".into(),
+                    lang: None,
+                },
+                FigureUnit::Percent => Txt {
+                    text: "%".into(),
+                    lang: None,
+                },
+                FigureUnit::Count => Txt {
+                    text: ctx.t("unit-count")?,
+                    lang: None,
+                },
+                FigureUnit::Text(text) => ctx.txt(text),
+            };
+            let decimals = row.decimals.map(usize::from);
+            let values = row
+                .values
+                .value
+                .iter()
+                .map(|v| match v {
+                    Some(v) => ctx.number(*v, decimals),
+                    None => Ok(String::new()),
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(FigureRowView {
+                label: ctx.txt(&row.label),
+                unit,
+                values,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(TableView {
+        id: table.id.value.to_string(),
+        title: ctx.txt(&table.title),
+        charts: figure_charts(ctx, table, &columns)?,
+        columns,
+        rows,
+        notes: table.notes.as_ref().map(|n| ctx.md(n, 4)),
+    })
+}
+
+fn figure_charts(
+    ctx: &Ctx,
+    table: &KeyFigures,
+    column_labels: &[String],
+) -> Result<Vec<charts::Chart>, String> {
+    let mut charts = Vec::new();
+    let series = [ctx.t("chart-actual")?, ctx.t("chart-budget")?];
+    for (i, row) in table.rows.iter().enumerate() {
+        if row.unit != FigureUnit::Eur {
+            continue;
+        }
+        let label = ctx.txt(&row.label).text;
+        let mut bars = Vec::new();
+        let mut actuals = Vec::new();
+        for ((column, value), column_label) in table
+            .columns
+            .value
+            .iter()
+            .zip(&row.values.value)
+            .zip(column_labels)
+        {
+            let Some(value) = *value else { continue };
+            if column.kind == ColumnKind::Actual {
+                actuals.push((column_label.clone(), value));
+            }
+            bars.push(charts::Bar {
+                group: column.year.to_string(),
+                value,
+                value_label: ctx.number(value, None)?,
+                series: usize::from(column.kind != ColumnKind::Actual),
+            });
+        }
+        if bars.is_empty() {
+            continue;
+        }
+        let mut args = FluentArgs::new();
+        args.set("label", label.clone());
+        let summary = match actuals.as_slice() {
+            [.., (previous_column, previous), (latest_column, latest)] => {
+                args.set("latest_column", latest_column.clone());
+                args.set("latest", ctx.i18n.money(ctx.lang, *latest, None)?);
+                args.set("previous_column", previous_column.clone());
+                args.set("previous", ctx.i18n.money(ctx.lang, *previous, None)?);
+                let change = if *previous != 0.0 {
+                    (latest - previous) / previous.abs() * 100.0
+                } else {
+                    0.0
+                };
+                let sign = if change > 0.0 { "+" } else { "" };
+                args.set("change", format!("{sign}{}", ctx.number(change, Some(1))?));
+                ctx.t_args("chart-figure-change", &args)?
+            }
+            [(latest_column, latest)] => {
+                args.set("latest_column", latest_column.clone());
+                args.set("latest", ctx.i18n.money(ctx.lang, *latest, None)?);
+                ctx.t_args("chart-figure-single", &args)?
+            }
+            [] => label.clone(),
+        };
+        let id = format!("chart-{}-{i}", table.id.value);
+        charts.push(charts::bar_chart(
+            &id, &label, &summary, &bars, &series, None,
+        ));
+    }
+    Ok(charts)
+}
+
+pub(super) fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
+    let data = &scorecard.data;
+    if data.risks.is_empty() {
+        return None;
+    }
+    let risks: Vec<RiskView> = data
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, risk)| RiskView {
+            number: i + 1,
+            theme: data
+                .themes
+                .iter()
+                .find(|t| t.id.value == risk.theme.value)
+                .map(|t| ctx.txt(&t.title))
+                .unwrap_or(Txt {
+                    text: risk.theme.value.to_string(),
+                    lang: None,
+                }),
+            title: ctx.txt(&risk.title),
+            likelihood: risk.likelihood.0,
+            impact: risk.impact.0,
+            mitigation: ctx.md(&risk.mitigation, 4),
+            owner: ctx.opt_txt(&risk.owner),
+            status: risk.status.as_str(),
+        })
+        .collect();
+    let matrix = (1..=4u8)
+        .rev()
+        .map(|likelihood| MatrixRow {
+            likelihood,
+            cells: (1..=4u8)
+                .map(|impact| MatrixCell {
+                    impact,
+                    score: likelihood * impact,
+                    risks: risks
+                        .iter()
+                        .filter(|r| r.likelihood == likelihood && r.impact == impact)
+                        .map(|r| r.number)
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(RiskCard { matrix, risks })
+}
+
+fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, String> {
+    let data = &scorecard.data;
+    let themes = data
+        .themes
+        .iter()
+        .map(|theme| {
+            let title = ctx.txt(&theme.title);
+            let summary = StatusSummary::from_statuses(theme.goals.iter().flat_map(Goal::statuses));
+            Ok(ThemeView {
+                id: theme.id.value.to_string(),
+                status_chart: status_chart(
+                    ctx,
+                    &format!("status_{}", theme.id.value),
+                    &title.text,
+                    &summary,
+                )?,
+                title,
+                aim: theme.aim.as_ref().map(|a| ctx.md(a, 4)),
+                summary,
+                goals: theme
+                    .goals
+                    .iter()
+                    .map(|g| goal_view(ctx, scorecard, theme, g, 5))
+                    .collect::<Result<_, String>>()?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    let status_summary = scorecard_summary(scorecard);
+    Ok(ScorecardView {
+        title: scorecard_title(ctx, scorecard)?,
+        organisation: organisation_link(ctx, scorecard.organisation()).ok_or("no organisation")?,
+        unit: ctx.txt(&data.unit),
+        kind: kind_label(ctx, data.kind)?,
+        year: data.year,
+        body: ctx.opt_txt(&data.body),
+        status_date: ctx.date(data.status_date)?,
+        approved: data.approved.map(|d| ctx.date(d)).transpose()?,
+        source: ctx.opt_txt(&data.source),
+        summary: data.summary.as_ref().map(|s| ctx.md(s, 3)),
+        status_chart: status_chart(
+            ctx,
+            "status_all",
+            &ctx.txt(&data.unit).text,
+            &status_summary,
+        )?,
+        status_summary,
+        sections: data
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                title: ctx.txt(&s.title),
+                body: ctx.md(&s.body, 3),
+            })
+            .collect(),
+        themes,
+        risk_card: risk_card(ctx, scorecard),
+        key_figures: data
+            .key_figures
+            .iter()
+            .map(|t| key_figures(ctx, t))
+            .collect::<Result<_, _>>()?,
+        download_json: ctx.link(&urls::scorecard_data(scorecard, "json")),
+        download_csv: ctx.link(&urls::scorecard_data(scorecard, "csv")),
+        download_schema: ctx.link(urls::SCORECARD_SCHEMA),
+        download_csv_metadata: ctx.link(urls::CSV_METADATA),
+    })
+}
