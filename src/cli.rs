@@ -98,17 +98,6 @@ pub enum Command {
         #[arg(long, hide = true)]
         batch: bool,
     },
-    /// Generate a synthetic site's content, deterministically (for benchmarks).
-    #[command(hide = true)]
-    Synth {
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long, default_value_t = 100)]
-        scorecards: usize,
-        /// The site folder to create; content/ is written inside it.
-        #[arg(long)]
-        out: PathBuf,
-    },
 }
 
 #[derive(Debug, Subcommand)]

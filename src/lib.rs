@@ -15,5 +15,4 @@ pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod serve;
-pub mod synth;
 pub mod urls;

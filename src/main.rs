@@ -143,32 +143,6 @@ fn main() -> ExitCode {
             limit,
             batch,
         ),
-        Command::Synth {
-            seed,
-            scorecards,
-            out,
-        } => {
-            let (files, counts) = tuloskortti::synth::generate(seed, scorecards);
-            match tuloskortti::synth::write(&out, &files) {
-                Ok(()) => {
-                    eprintln!(
-                        "wrote {} files into {}: {} organisations, {} scorecards, {} goals, {} updates; {} pages per language",
-                        files.len(),
-                        out.display(),
-                        counts.organisations,
-                        counts.scorecards,
-                        counts.goals,
-                        counts.updates,
-                        counts.pages_per_language
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("error: {err}");
-                    ExitCode::from(2)
-                }
-            }
-        }
     }
 }
 

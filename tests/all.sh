@@ -34,7 +34,7 @@ node tests/search/parity.mjs target/search-site --root .
 # A synthetic site, where common words have postings pages, heads and a
 # full hot dictionary (the example site's words are mostly rare).
 rm -rf target/search-synth
-./target/debug/tuloskortti synth --scorecards 60 --out target/search-synth >/dev/null
+./target/debug/examples/synth --scorecards 60 --out target/search-synth >/dev/null
 cp -r themes i18n target/search-synth/
 ./target/debug/tuloskortti build --root target/search-synth --out target/search-synth/public >/dev/null
 node tests/search/parity.mjs target/search-synth/public --root target/search-synth

@@ -45,11 +45,11 @@ else
   cp -r content themes i18n "$inputs/example/"
 fi
 synth() {
-  # The generator is a dev-only binary; older commits had it in the product.
-  if cargo run --release --quiet --bin synth -- --help >/dev/null 2>&1; then
-    cargo run --release --quiet --bin synth -- "$@"
+  # The generator is a dev-only example; older commits had it in the product.
+  if [ -f examples/synth/main.rs ]; then
+    cargo run --release --quiet --example synth -- "$@"
   else
-    "$work/new" synth "$@" 2>/dev/null || "$work/old" synth "$@"
+    "$work/old" synth "$@"
   fi
 }
 synth --scorecards "$scorecards" --out "$inputs/synth" >/dev/null

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Full-build comparison with Hugo (not part of tests/all.sh; results go to
 # BENCHMARKS.md by hand). For each size: a synthetic corpus
-# (`tuloskortti synth --seed 1`), the same corpus converted to a Hugo project
+# (`cargo run --example synth -- --seed 1`), the same corpus converted to a Hugo project
 # (benches/hugo/convert.py: the same YAML under data/, content adapters,
 # equivalent layouts), then both tools alternately, each into a new
 # folder: wall time, peak RSS, pages written, output size. Pagefind then
@@ -71,6 +71,10 @@ fi
 # A private copy: a rebuild of target/ during the run changes nothing here.
 bin=$repo/$work/tuloskortti
 cp "$built" "$bin"
+# The corpus generator (a dev-only example), always the work tree's.
+cargo build --release --quiet --example synth
+synth=$repo/$work/synth
+cp target/release/examples/synth "$synth"
 
 machine="cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; memory $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(uname -sr); $("$bin" --version) ($commit); $("$hugo" version | cut -d' ' -f1-2 | cut -d- -f1); pagefind $("$pagefind" --version | cut -d' ' -f2); $(rustc --version | cut -d' ' -f1-2)"
 echo "== machine"
@@ -164,7 +168,7 @@ for size in $sizes; do
   echo
   echo "== $size scorecards"
   retire "$dir" && mkdir -p "$dir"
-  "$bin" synth --seed 1 --scorecards "$size" --out "$dir/site" > /dev/null
+  "$synth" --seed 1 --scorecards "$size" --out "$dir/site" > /dev/null
   cp -r "$src/themes" "$src/i18n" "$dir/site/"
   echo "  corpus: $(find "$dir/site/content" -type f | wc -l) content files, $(du -sh "$dir/site/content" | cut -f1)"
   if [ "$with_hugo" = 1 ]; then

@@ -1,7 +1,7 @@
 // The fixed benchmark queries: 32 per language, from very common words to
 // rare ones, inflected forms, two-word queries, prefixes and words the
 // corpus does not contain. They suit both the example content and the
-// synthetic corpus (`tuloskortti synth`), whose vocabulary they are drawn from.
+// synthetic corpus (`examples/synth`), whose vocabulary they are drawn from.
 export const QUERIES = {
   fi: [
     "kunnan", "vuonna", "palvelu", "palvelun", "kaupungin", "tavoite", "tavoitteet",

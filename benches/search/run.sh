@@ -11,7 +11,7 @@ scorecards=${SCORECARDS:-1300}
 bin=target/release/tuloskortti
 pagefind=benches/search/node_modules/.bin/pagefind
 
-cargo build --release --quiet
+cargo build --release --quiet --bin tuloskortti --example synth
 (cd benches/search && npm install --no-audit --no-fund --silent)
 mkdir -p target/bench
 
@@ -28,7 +28,7 @@ index_site() { # name root
 index_site example .
 
 rm -rf target/bench/synth
-"$bin" synth --scorecards "$scorecards" --out target/bench/synth
+target/release/examples/synth --scorecards "$scorecards" --out target/bench/synth
 cp -r themes i18n target/bench/synth/
 index_site synth target/bench/synth
 

@@ -426,7 +426,7 @@ fn genitive(name: &str) -> String {
 }
 
 fn ascii_id(name: &str) -> String {
-    crate::content::slugify(name)
+    tuloskortti::content::slugify(name)
 }
 
 fn quote(text: &str) -> String {

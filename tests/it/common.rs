@@ -1,5 +1,4 @@
 //! A test site in a temporary folder, built with the real binary.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,9 +1,7 @@
 //! Open data, feeds and the sitemap: they round-trip, parse, and point at
 //! files that exist.
 
-mod common;
-
-use common::{TestSite, snapshot, stderr};
+use crate::common::{TestSite, snapshot, stderr};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use tuloskortti::content::ScorecardFile;
@@ -399,7 +397,8 @@ fn csvw_errors(columns: &[serde_json::Value], records: &[Vec<String>]) -> Vec<St
 #[test]
 fn downloads_validate_against_the_schemas_they_publish() {
     use serde_json::{Value, json};
-    let loaded = tuloskortti::build::load(&common::repo_root(), None).expect("the example loads");
+    let loaded =
+        tuloskortti::build::load(&crate::common::repo_root(), None).expect("the example loads");
     let files: std::collections::BTreeMap<String, Vec<u8>> =
         tuloskortti::open_data::export(&loaded.site)
             .into_iter()
@@ -531,7 +530,8 @@ fn table_cells(html: &str) -> Vec<String> {
 #[test]
 fn every_chart_of_the_example_site_has_a_title_a_table_and_the_content_numbers() {
     use tuloskortti::content::{FigureUnit, Status};
-    let loaded = tuloskortti::build::load(&common::repo_root(), None).expect("the example loads");
+    let loaded =
+        tuloskortti::build::load(&crate::common::repo_root(), None).expect("the example loads");
     let pages: std::collections::BTreeMap<String, String> = tuloskortti::build::render(&loaded)
         .unwrap()
         .into_iter()

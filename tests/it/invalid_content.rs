@@ -1,9 +1,7 @@
 //! Every kind of malformed content fails `check` and `build` with a located
 //! error, and leaves the previous output untouched.
 
-mod common;
-
-use common::{TestSite, snapshot, stderr};
+use crate::common::{TestSite, snapshot, stderr};
 
 const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
 

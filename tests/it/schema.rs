@@ -2,12 +2,11 @@
 //! real content file and rejects malformed ones, as `check` does; `new`
 //! writes files that pass both; synthetic sites pass both.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{TestSite, repo_root, run_in, stderr};
+use crate::common::{TestSite, repo_root, run_in, stderr};
+use crate::synth;
 use serde_json::Value;
 use tuloskortti::schema::{for_kind, kind_of};
 
@@ -268,43 +267,21 @@ fn new_files_pass_check_and_the_schema() {
 #[test]
 fn synthetic_sites_pass_check_and_the_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let output = run_in(
-        dir.path(),
-        &[
-            "synth",
-            "--seed",
-            "5",
-            "--scorecards",
-            "45",
-            "--out",
-            "site",
-        ],
-    );
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (files, _) = synth::generate(5, 45);
     let root = dir.path().join("site");
-    common::copy_dir(&repo_root().join("themes"), &root.join("themes"));
-    common::copy_dir(&repo_root().join("i18n"), &root.join("i18n"));
+    synth::write(&root, &files).unwrap();
+    crate::common::copy_dir(&repo_root().join("themes"), &root.join("themes"));
+    crate::common::copy_dir(&repo_root().join("i18n"), &root.join("i18n"));
     let check = run_in(&root, &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     let (checked, errors) = schema_errors(&root);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(checked > 45);
     // The same seed, the same site.
-    let again = run_in(
-        dir.path(),
-        &[
-            "synth",
-            "--seed",
-            "5",
-            "--scorecards",
-            "45",
-            "--out",
-            "again",
-        ],
-    );
-    assert!(again.status.success());
+    let (again, _) = synth::generate(5, 45);
+    synth::write(&dir.path().join("again"), &again).unwrap();
     assert_eq!(
-        common::snapshot(&root.join("content")),
-        common::snapshot(&dir.path().join("again/content"))
+        crate::common::snapshot(&root.join("content")),
+        crate::common::snapshot(&dir.path().join("again/content"))
     );
 }

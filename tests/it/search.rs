@@ -2,13 +2,11 @@
 //! search page and the `search` command. The JavaScript client's parity with
 //! tantivy is tested by tests/search/parity.mjs (run from tests/all.sh).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use common::{TestSite, repo_root, stderr};
+use crate::common::{TestSite, repo_root, stderr};
 use tuloskortti::build;
 use tuloskortti::search::query::{self, Request};
 use tuloskortti::search::{FACETS, LangIndex};

@@ -2,8 +2,6 @@
 //! saved edits served within two seconds, the error overlay over the last
 //! good pages, paths that try to leave the folder, and concurrent requests.
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -13,7 +11,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
 const PAGE: &str = "/fi/testila/2024-tekniikka/";

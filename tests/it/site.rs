@@ -1,8 +1,6 @@
 //! Building sites: the fixture and the repository's example content.
 
-mod common;
-
-use common::{TestSite, pages, repo_root, run_in, snapshot, stderr};
+use crate::common::{TestSite, pages, repo_root, run_in, snapshot, stderr};
 
 #[test]
 fn two_builds_are_byte_identical() {

@@ -1,0 +1,20 @@
+//! The integration tests, one binary: fixture sites built by the real
+//! binary, the downloads, the schema, search, the preview server, and
+//! property tests of the parsers.
+
+#[allow(dead_code)]
+mod common;
+
+mod content_sources;
+mod data;
+mod invalid_content;
+mod properties;
+mod schema;
+mod search;
+mod serve;
+mod site;
+
+/// The synthetic-site generator of `examples/synth`.
+#[path = "../../examples/synth/generate.rs"]
+#[allow(dead_code)]
+mod synth;
