@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use fluent::concurrent::FluentBundle;
 use fluent::types::{FluentNumber, FluentNumberOptions};
 use fluent::{FluentArgs, FluentResource, FluentValue};
+use icu_collator::options::{CollatorOptions, Strength};
+use icu_collator::{Collator, CollatorBorrowed};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use intl_memoizer::Memoizable;
@@ -21,6 +23,7 @@ type Bundle = FluentBundle<FluentResource>;
 /// The UI strings of every site language.
 pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
+    collations: BTreeMap<String, Collation>,
     ids: BTreeMap<String, BTreeSet<String>>,
     default_language: String,
 }
@@ -129,6 +132,10 @@ impl I18n {
             return Err(diagnostics);
         }
         Ok(I18n {
+            collations: languages
+                .iter()
+                .map(|lang| (lang.clone(), Collation::new(lang)))
+                .collect(),
             bundles,
             ids,
             default_language: languages.first().cloned().unwrap_or_default(),
@@ -142,6 +149,14 @@ impl I18n {
     /// The message ids defined for a language.
     pub fn ids(&self, lang: &str) -> BTreeSet<String> {
         self.ids.get(lang).cloned().unwrap_or_default()
+    }
+
+    /// The alphabetical order of `lang`.
+    pub fn collation(&self, lang: &str) -> &Collation {
+        self.collations
+            .get(lang)
+            .or_else(|| self.collations.values().next())
+            .expect("a site has at least one language")
     }
 
     pub fn has(&self, lang: &str, id: &str) -> bool {
@@ -305,19 +320,50 @@ fn format_decimal(
     )
 }
 
-/// Alphabetical order for labels (facets, the A-Z list): case-insensitive, with å, ä, ö after z
-/// as Finnish and Swedish sort them.
-pub fn sort_key(label: &str) -> String {
-    label
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' => '\u{10fffb}',
-            'ä' | 'æ' => '\u{10fffc}',
-            'ö' | 'ø' => '\u{10fffd}',
-            c => c,
-        })
-        .collect()
+/// A language's alphabetical order, from ICU4X's collation data: Finnish
+/// and Swedish put å, ä and ö after z (Helsinki before Hämeenlinna, Esbo
+/// before Helsingfors), English sorts them with a and o.
+pub struct Collation {
+    full: CollatorBorrowed<'static>,
+    /// Letters alone, without accents or case: for the A-Z headings.
+    letters: CollatorBorrowed<'static>,
+}
+
+impl Collation {
+    /// The order of `lang`; the root order for a language ICU4X does not know.
+    pub fn new(lang: &str) -> Collation {
+        let locale =
+            icu_locale_core::Locale::try_from_str(lang).unwrap_or(icu_locale_core::Locale::UNKNOWN);
+        let collator = |strength| {
+            let mut options = CollatorOptions::default();
+            options.strength = strength;
+            Collator::try_new((&locale).into(), options)
+                .or_else(|_| Collator::try_new(Default::default(), options))
+                .expect("ICU4X's compiled data has the root collation")
+        };
+        Collation {
+            full: collator(None),
+            letters: collator(Some(Strength::Primary)),
+        }
+    }
+
+    /// `a` against `b` in the language's order; strings equal there are
+    /// compared as they are, so that the order is total.
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.full.compare(a, b).then_with(|| a.cmp(b))
+    }
+
+    /// Whether two letters are the same letter of the alphabet (A and a in
+    /// every language; A and Ä in English, not in Finnish or Swedish).
+    pub fn same_letter(&self, a: &str, b: &str) -> bool {
+        self.letters.compare(a, b) == std::cmp::Ordering::Equal
+    }
+}
+
+impl std::fmt::Debug for Collation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Collation")
+    }
 }
 
 #[cfg(test)]

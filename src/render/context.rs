@@ -160,6 +160,12 @@ impl Ctx<'_> {
         }
     }
 
+    /// Links sorted by their text in this language's alphabetical order.
+    pub fn sort_links(&self, links: &mut [Link]) {
+        let collation = self.i18n.collation(self.lang);
+        links.sort_by(|a, b| collation.compare(&a.text.text, &b.text.text));
+    }
+
     pub fn md(&self, text: &Text, top_heading: u8) -> Md {
         let t = self.txt(text);
         Md {

@@ -41,7 +41,7 @@ use tantivy::{DocSet, TERMINATED};
 use super::FACETS;
 use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
 use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
-use crate::i18n::sort_key;
+use crate::i18n::Collation;
 use crate::output::{OutputFile, content_hash};
 use crate::urls;
 
@@ -299,6 +299,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     let mut doc_codes: Vec<Vec<usize>> = vec![Vec::new(); index.docs.len()];
     let mut facet_bytes = Vec::new();
     varint(&mut facet_bytes, doc_count);
+    let collation = Collation::new(&index.lang);
     for (slot, name) in FACETS.iter().enumerate() {
         let mut values: BTreeMap<&str, &str> = BTreeMap::new();
         for doc in &index.docs {
@@ -310,7 +311,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         if *name == "year" {
             ordered.sort_by(|a, b| b.0.cmp(a.0));
         } else {
-            ordered.sort_by(|a, b| sort_key(a.1).cmp(&sort_key(b.1)).then_with(|| a.0.cmp(b.0)));
+            ordered.sort_by(|a, b| collation.compare(a.1, b.1).then_with(|| a.0.cmp(b.0)));
         }
         let position: BTreeMap<&str, usize> = ordered
             .iter()

@@ -267,9 +267,10 @@ fn a_shared_metric_has_a_page_comparing_organisations() {
     assert!(
         page.contains("<td class=\"num\">3,5</td>") && page.contains("<td class=\"num\">7</td>")
     );
+    // Organisations in Swedish alphabetical order: Andra kommun, Testby stad.
     assert_eq!(
         chart_values(&page),
-        vec![vec!["3,5".to_string(), "7".to_string()]]
+        vec![vec!["7".to_string(), "3,5".to_string()]]
     );
     assert!(
         site.read("public/fi/index.html")

@@ -5,6 +5,7 @@
 #[allow(dead_code)]
 mod common;
 
+mod collation;
 mod content_sources;
 mod data;
 mod invalid_content;

@@ -76,6 +76,8 @@ fn view(ctx: &Ctx) -> Result<HomeView, String> {
             all,
         });
     }
+    let collation = ctx.i18n.collation(ctx.lang);
+    organisations.sort_by(|a, b| collation.compare(&a.name.text, &b.name.text));
     let networks = site
         .networks
         .iter()
@@ -99,6 +101,10 @@ fn view(ctx: &Ctx) -> Result<HomeView, String> {
                 })
                 .filter_map(|o| organisation_link(ctx, &o.id))
                 .collect(),
+        })
+        .map(|mut network| {
+            ctx.sort_links(&mut network.members);
+            network
         })
         .collect();
     let updates = site

@@ -62,7 +62,21 @@ fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, String> {
             }
         }
     }
-    rows.sort_by(|a, b| (a.1.organisation(), a.0).cmp(&(b.1.organisation(), b.0)));
+    // By organisation, in the alphabetical order of the page's language.
+    let names: HashMap<&Id, String> = ctx
+        .site
+        .organisations
+        .iter()
+        .map(|o| (&o.id, ctx.txt(&o.data.name).text))
+        .collect();
+    let collation = ctx.i18n.collation(ctx.lang);
+    let name = |id: &Id| names.get(id).map_or("", String::as_str);
+    rows.sort_by(|a, b| {
+        collation
+            .compare(name(a.1.organisation()), name(b.1.organisation()))
+            .then_with(|| a.1.organisation().cmp(b.1.organisation()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let values = rows
         .iter()
         .map(|(period, scorecard, value)| {

@@ -38,7 +38,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, String> {
         .organisations
         .get(id)
         .ok_or("no such organisation")?];
-    let networks = org
+    let mut networks: Vec<Link> = org
         .data
         .networks
         .iter()
@@ -54,6 +54,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, String> {
             })
         })
         .collect();
+    ctx.sort_links(&mut networks);
     Ok(OrganisationView {
         name: ctx.txt(&org.data.name),
         municipality_code: org.data.municipality_code.clone(),

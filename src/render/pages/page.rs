@@ -72,7 +72,8 @@ fn network_members(ctx: &Ctx, slug: &Id) -> Vec<Link> {
     else {
         return Vec::new();
     };
-    ctx.site
+    let mut members: Vec<Link> = ctx
+        .site
         .organisations
         .iter()
         .filter(|o| {
@@ -82,5 +83,7 @@ fn network_members(ctx: &Ctx, slug: &Id) -> Vec<Link> {
                 .any(|n| n.value == network.data.id.value)
         })
         .filter_map(|o| organisation_link(ctx, &o.id))
-        .collect()
+        .collect();
+    ctx.sort_links(&mut members);
+    members
 }

@@ -55,24 +55,26 @@ fn view(ctx: &Ctx) -> Result<SearchView, String> {
         let context = format!("{organisation}, {}", scorecard_title(ctx, scorecard)?);
         for (_, goal) in scorecard.goals() {
             let title = ctx.txt(&goal.title);
-            goals.push((
-                crate::i18n::sort_key(&title.text),
-                AzGoal {
-                    title,
-                    href: ctx.href(&Route::Goal(
-                        scorecard.organisation().clone(),
-                        scorecard.id.clone(),
-                        goal.id.value.clone(),
-                    )),
-                    context: context.clone(),
-                },
-            ));
+            goals.push(AzGoal {
+                title,
+                href: ctx.href(&Route::Goal(
+                    scorecard.organisation().clone(),
+                    scorecard.id.clone(),
+                    goal.id.value.clone(),
+                )),
+                context: context.clone(),
+            });
         }
     }
-    goals.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.href.cmp(&b.1.href)));
+    let collation = ctx.i18n.collation(ctx.lang);
+    goals.sort_by(|a, b| {
+        collation
+            .compare(&a.title.text, &b.title.text)
+            .then_with(|| a.href.cmp(&b.href))
+    });
     let count = goals.len();
     let mut letters: Vec<AzLetter> = Vec::new();
-    for (_, goal) in goals {
+    for goal in goals {
         let letter: String = goal
             .title
             .text
@@ -86,7 +88,7 @@ fn view(ctx: &Ctx) -> Result<SearchView, String> {
             letter
         };
         match letters.last_mut() {
-            Some(last) if last.letter == letter => last.goals.push(goal),
+            Some(last) if collation.same_letter(&last.letter, &letter) => last.goals.push(goal),
             _ => letters.push(AzLetter {
                 letter,
                 goals: vec![goal],
