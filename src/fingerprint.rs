@@ -10,16 +10,21 @@
 //! `public/`), so it is never published.
 
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3Default;
 
-const FORMAT: u32 = 2;
+use crate::output::hash;
+
+/// 3: hashes are xxh3, the same for every Rust release (std's
+/// `DefaultHasher` is documented as not stable across releases, so after a
+/// toolchain update every file looked changed).
+const FORMAT: u32 = 3;
 
 /// What the last successful build into a folder wrote.
 #[derive(Debug, Serialize, Deserialize)]
@@ -31,7 +36,7 @@ pub struct Record {
     /// The warnings that build printed, printed again when nothing is built.
     pub warnings: String,
     /// Path under the output, size, modification time (ns since the epoch)
-    /// and the hash of its bytes (`content_hash`), sorted by path.
+    /// and the hash of its bytes ([`crate::output::hash`]), sorted by path.
     outputs: Vec<(String, u64, u128, u64)>,
 }
 
@@ -51,22 +56,36 @@ impl Written {
         Ok(Written {
             len: metadata.len(),
             mtime: mtime(&metadata),
-            hash: content_hash(bytes),
+            hash: hash(bytes),
         })
     }
 }
 
-/// The hash by which a rebuild tells whether a file changed.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+/// Add a file's bytes to `hasher`, read a piece at a time so that memory
+/// stays small whatever its size; `None` for what is not a regular file (a
+/// device or a FIFO would never end).
+fn hash_file(path: &Path, hasher: &mut Xxh3Default) -> Option<()> {
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    metadata.len().hash(hasher);
+    let mut file = fs::File::open(path).ok()?.take(metadata.len());
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return Some(()),
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
 }
 
 /// The fingerprint of a build's inputs, or `None` when one cannot be read
 /// (the build then reports the problem itself).
 pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>) -> Option<u64> {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = Xxh3Default::new();
     FORMAT.hash(&mut hasher);
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     let program = fs::metadata(std::env::current_exe().ok()?).ok()?;
@@ -83,7 +102,7 @@ pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>) -> Option<u64> {
         files.sort();
         for file in files {
             file.hash(&mut hasher);
-            fs::read(&file).ok()?.hash(&mut hasher);
+            hash_file(&file, &mut hasher)?;
         }
     }
     Some(hasher.finish())
@@ -253,7 +272,7 @@ mod tests {
         );
         assert_eq!(
             intact(&out).unwrap().into_written()["fi/index.html"].hash,
-            content_hash(b"<p>A</p>")
+            hash(b"<p>A</p>")
         );
         assert!(up_to_date(&out, fingerprint).is_some());
 

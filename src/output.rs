@@ -18,14 +18,16 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Short content hash for cache-busting file names (FNV-1a).
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x100000001b3);
-    }
-    format!("{:010x}", hash & 0xff_ffff_ffff)
+/// The one hash of the crate: xxh3, fast, and the same on every platform
+/// and Rust release (the build record keeps these across builds).
+pub fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// A short name from a file's bytes, for names that change when the file
+/// does and so can be cached for ever (`style.<hash>.css`, search files).
+pub fn hash_name(bytes: &[u8]) -> String {
+    format!("{:010x}", hash(bytes) & 0xff_ffff_ffff)
 }
 
 /// Write `files` into `out`, replacing its previous contents atomically.
@@ -153,7 +155,7 @@ impl Update {
         let hashed: Vec<(OutputFile, u64)> = files
             .into_par_iter()
             .map(|f| {
-                let hash = crate::fingerprint::content_hash(&f.bytes);
+                let hash = hash(&f.bytes);
                 (f, hash)
             })
             .collect();
@@ -289,6 +291,14 @@ fn safe_join(base: &Path, relative: &str) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_is_xxh3_and_does_not_change() {
+        // The build record keeps these across builds and toolchains: a
+        // different hash would make every file of the last build look changed.
+        assert_eq!(hash(b""), 0x2d06800538d394c2);
+        assert_eq!(hash_name(b""), "0538d394c2");
+    }
 
     fn file(path: &str, bytes: &str) -> OutputFile {
         OutputFile {

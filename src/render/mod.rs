@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
-use crate::output::{OutputFile, content_hash};
+use crate::output::{OutputFile, hash_name};
 use crate::urls::{Route, all_routes, dir, file_of, folder_of};
 pub use context::{Ctx, SiteIndex};
 
@@ -223,7 +223,7 @@ impl Renderer {
         let mut assets = Vec::new();
         for (path, bytes) in &theme.assets {
             let path = if path == "style.css" {
-                css_name = format!("style.{}.css", content_hash(bytes));
+                css_name = format!("style.{}.css", hash_name(bytes));
                 css_name.clone()
             } else {
                 path.clone()

@@ -42,7 +42,7 @@ use super::FACETS;
 use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
 use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
 use crate::i18n::Collation;
-use crate::output::{OutputFile, content_hash};
+use crate::output::{OutputFile, hash_name};
 use crate::urls;
 
 /// Format version of the client files.
@@ -211,7 +211,7 @@ fn file(lang: &str, name: &str, bytes: Vec<u8>) -> OutputFile {
 }
 
 fn hashed(prefix: &str, ext: &str, bytes: &[u8]) -> String {
-    format!("{prefix}-{}.{ext}", content_hash(bytes))
+    format!("{prefix}-{}.{ext}", hash_name(bytes))
 }
 
 /// tantivy's idf, in f32 as tantivy computes it.
@@ -370,7 +370,7 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     for g in &groups {
         all.extend_from_slice(g);
     }
-    let store_hash = content_hash(&all);
+    let store_hash = hash_name(&all);
     for (i, bytes) in groups.into_iter().enumerate() {
         files.push(file(lang, &format!("s{i}-{store_hash}.bin"), bytes));
     }
