@@ -15,4 +15,6 @@ pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod serve;
+#[cfg(test)]
+mod testing;
 pub mod urls;

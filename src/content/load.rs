@@ -1,12 +1,13 @@
 //! Reading `content/` from disk: the only IO of the content stage.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
-/// Files larger than this are refused rather than parsed.
-const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// Files larger than this are refused rather than read.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileKind {
@@ -79,6 +80,26 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
     Ok(files)
 }
 
+/// One content file (`relative` to `root`), read as [`read_content`] reads
+/// it; `Ok(None)` when it does not exist.
+pub fn read_file(root: &Path, relative: &Path) -> Result<Option<SourceFile>, Diagnostic> {
+    let kind = classify(relative).ok_or_else(|| {
+        Diagnostic::error(
+            Location::file(relative),
+            "this file is not part of the content model",
+        )
+    })?;
+    match read_text(&root.join(relative), relative) {
+        Ok(text) => Ok(Some(SourceFile {
+            path: relative.to_path_buf(),
+            kind,
+            text,
+        })),
+        Err(_) if !root.join(relative).exists() => Ok(None),
+        Err(d) => Err(d),
+    }
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -136,20 +157,39 @@ fn split_lang(name: &str) -> Option<(String, String)> {
     Some((stem.to_string(), lang.to_string()))
 }
 
+/// A content file's text: without a byte-order mark, with `\n` line ends.
+/// Its size is checked before it is read, and only a regular file is read.
 fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
-    let bytes = fs::read(absolute).map_err(|err| {
+    let cannot_read = |err: std::io::Error| {
         Diagnostic::error(
             Location::file(relative),
             format!("cannot read the file: {err}"),
         )
-    })?;
-    if bytes.len() > MAX_FILE_BYTES {
+    };
+    let metadata = fs::metadata(absolute).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(Diagnostic::error(
+            Location::file(relative),
+            "this is not a regular file (a device, a pipe or a folder)",
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             Location::file(relative),
             format!(
                 "the file is {} bytes; content files are limited to {MAX_FILE_BYTES} bytes",
-                bytes.len()
+                metadata.len()
             ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(absolute)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            Location::file(relative),
+            format!("the file grew past {MAX_FILE_BYTES} bytes while it was read"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -169,5 +209,33 @@ fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
             )
             .with_hint("save the file with the UTF-8 encoding"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A huge file and a device are refused with a located error, without
+    /// reading them (a sparse 3 GB file takes no room and no time to make).
+    #[test]
+    fn huge_and_special_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let pages = dir.path().join("content/pages");
+        fs::create_dir_all(&pages).unwrap();
+        let huge = fs::File::create(pages.join("iso.fi.md")).unwrap();
+        huge.set_len(3 << 30).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/dev/zero", pages.join("nolla.fi.md")).unwrap();
+        let err = read_content(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("content/pages/iso.fi.md") && err.contains("3221225472 bytes"),
+            "{err}"
+        );
+        #[cfg(unix)]
+        assert!(
+            err.contains("content/pages/nolla.fi.md") && err.contains("not a regular file"),
+            "{err}"
+        );
     }
 }

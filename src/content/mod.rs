@@ -134,14 +134,19 @@ pub fn load_site(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
 }
 
 fn finish(mut diagnostics: Diagnostics, files: &load::ContentFiles) -> Diagnostics {
-    // Only the files a diagnostic points into: each is split into lines,
-    // which for every file would be another pass over all the content.
+    attach_sources(&mut diagnostics, &files.files);
+    diagnostics.sorted()
+}
+
+/// The source lines for the excerpts of `diagnostics`, from those of
+/// `files` they point into (only those: each is split into lines, which for
+/// every file would be another pass over all the content).
+pub fn attach_sources(diagnostics: &mut Diagnostics, files: &[load::SourceFile]) {
     let paths: std::collections::HashSet<std::path::PathBuf> = diagnostics
         .iter()
         .map(|d| d.location.path.clone())
         .collect();
-    for file in files.files.iter().filter(|f| paths.contains(&f.path)) {
+    for file in files.iter().filter(|f| paths.contains(&f.path)) {
         diagnostics.attach_source(&file.path, &file.text);
     }
-    diagnostics.sorted()
 }

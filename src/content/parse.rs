@@ -2,7 +2,7 @@
 //! every error kept, so one run reports them all.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -129,6 +129,39 @@ fn id_from_stem(path: &Path, stem: &str, diagnostics: &mut Diagnostics) -> Optio
     }
 }
 
+/// A parsed scorecard file as the site holds it: its id from the file name
+/// unless it names one, in the folder of its organisation.
+pub fn scorecard(
+    file: PathBuf,
+    folder: &str,
+    stem: &str,
+    data: ScorecardFile,
+    diagnostics: &mut Diagnostics,
+) -> Option<Scorecard> {
+    let id = match &data.id {
+        Some(id) => Some(id.clone()),
+        None => id_from_stem(&file, stem, diagnostics),
+    }?;
+    if data.organisation.value.as_str() != folder {
+        diagnostics.push(
+            Diagnostic::error(
+                span_location(&file, &data.organisation),
+                format!(
+                    "the scorecard is in the folder `scorecards/{folder}/` but names the organisation `{}`",
+                    data.organisation.value
+                ),
+            )
+            .with_hint("keep each scorecard in the folder of its organisation"),
+        );
+    }
+    Some(Scorecard { id, file, data })
+}
+
+/// A scorecard file's text, parsed.
+pub fn parse_scorecard(file: &SourceFile) -> Result<ScorecardFile, Diagnostic> {
+    parse_yaml(&file.path, &file.text, 0)
+}
+
 /// One content file, parsed as its kind says.
 enum Parsed {
     Site(Result<Box<SiteFile>, Diagnostic>),
@@ -148,9 +181,7 @@ impl Parsed {
             FileKind::Metrics => Parsed::Metrics(parse_yaml(path, text, 0)),
             FileKind::Networks => Parsed::Networks(parse_yaml(path, text, 0)),
             FileKind::Organisation { .. } => Parsed::Organisation(parse_yaml(path, text, 0)),
-            FileKind::Scorecard { .. } => {
-                Parsed::Scorecard(parse_yaml(path, text, 0).map(Box::new))
-            }
+            FileKind::Scorecard { .. } => Parsed::Scorecard(parse_scorecard(file).map(Box::new)),
             FileKind::Update { .. } => Parsed::Update(parse_markdown(file)),
             FileKind::Page { .. } => Parsed::Page(parse_markdown(file)),
         }
@@ -248,23 +279,7 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
     let scorecards = scorecards
         .into_iter()
         .filter_map(|(file, folder, stem, data)| {
-            let id = match &data.id {
-                Some(id) => Some(id.clone()),
-                None => id_from_stem(&file, &stem, &mut diagnostics),
-            }?;
-            if data.organisation.value.as_str() != folder {
-                diagnostics.push(
-                    Diagnostic::error(
-                        span_location(&file, &data.organisation),
-                        format!(
-                            "the scorecard is in the folder `scorecards/{folder}/` but names the organisation `{}`",
-                            data.organisation.value
-                        ),
-                    )
-                    .with_hint("keep each scorecard in the folder of its organisation"),
-                );
-            }
-            Some(Scorecard { id, file, data })
+            scorecard(file, &folder, &stem, data, &mut diagnostics)
         })
         .collect();
 
@@ -329,17 +344,22 @@ pub struct FailedFiles {
 /// A stable order that does not depend on the file system.
 fn sort_site(site: &mut Site) {
     site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
-    site.scorecards.sort_by(|a, b| {
+    sort_scorecards(&mut site.scorecards);
+    site.updates.sort_by(|a, b| {
+        (std::cmp::Reverse(a.date), &a.slug).cmp(&(std::cmp::Reverse(b.date), &b.slug))
+    });
+    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+}
+
+/// Scorecards by organisation, newest year first, then id.
+pub fn sort_scorecards(scorecards: &mut [Scorecard]) {
+    scorecards.sort_by(|a, b| {
         (a.organisation(), std::cmp::Reverse(a.data.year), &a.id).cmp(&(
             b.organisation(),
             std::cmp::Reverse(b.data.year),
             &b.id,
         ))
     });
-    site.updates.sort_by(|a, b| {
-        (std::cmp::Reverse(a.date), &a.slug).cmp(&(std::cmp::Reverse(b.date), &b.slug))
-    });
-    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
 }
 
 fn group_versions<F>(

@@ -6,14 +6,12 @@
 //! result and the errors are always those of a full load.
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::content::load::{FileKind, classify};
-use crate::content::parse::{FailedFiles, parse_yaml};
+use crate::content::load::{FileKind, read_file};
+use crate::content::parse::{FailedFiles, parse_scorecard, scorecard, sort_scorecards};
 use crate::content::validate::validate;
-use crate::content::{Id, Scorecard, ScorecardFile, Site};
+use crate::content::{Scorecard, Site, attach_sources};
 use crate::diagnostics::Diagnostics;
 
 /// The scorecards taken out of a site, to put them back.
@@ -27,7 +25,7 @@ impl Swap {
     pub fn undo(self, site: &mut Site) {
         site.scorecards.retain(|s| !self.files.contains(&s.file));
         site.scorecards.extend(self.removed);
-        sort_scorecards(site);
+        sort_scorecards(&mut site.scorecards);
     }
 }
 
@@ -41,55 +39,44 @@ pub enum Reload {
 }
 
 /// Replace the scorecards read from `files` (relative to `root`) with what
-/// the files hold now: changed, added, or gone (IO).
+/// the files hold now: changed, added, or gone (IO). The files are read and
+/// parsed by the functions of a full load.
 pub fn reload_scorecards(root: &Path, site: &mut Site, files: &BTreeSet<PathBuf>) -> Reload {
     let mut diagnostics = Diagnostics::default();
     let mut failed = FailedFiles::default();
     let mut fresh = Vec::new();
     let mut sources = Vec::new();
     for file in files {
-        let Some(FileKind::Scorecard { folder, stem }) = classify(file) else {
-            return Reload::Fallback;
-        };
-        let text = match fs::read(root.join(file)) {
-            Ok(bytes) => match plain_text(bytes) {
-                Some(text) => text,
-                None => return Reload::Fallback,
-            },
-            Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+        let source = match read_file(root, file) {
+            Ok(Some(source)) => source,
+            Ok(None) => continue,
+            // What a full load reports with everything else it finds.
             Err(_) => return Reload::Fallback,
         };
-        match parse_yaml::<ScorecardFile>(file, &text, 0) {
-            Ok(data) => {
-                let id = match &data.id {
-                    Some(id) => id.clone(),
-                    None => match Id::parse(&stem) {
-                        Ok(id) => id,
-                        Err(_) => return Reload::Fallback,
-                    },
-                };
-                if data.organisation.value.as_str() != folder {
-                    return Reload::Fallback;
-                }
-                fresh.push(Scorecard {
-                    id,
-                    file: file.clone(),
-                    data,
-                });
-            }
+        let FileKind::Scorecard { folder, stem } = &source.kind else {
+            return Reload::Fallback;
+        };
+        match parse_scorecard(&source) {
+            Ok(data) => fresh.extend(scorecard(
+                file.clone(),
+                folder,
+                stem,
+                data,
+                &mut diagnostics,
+            )),
             Err(diagnostic) => {
                 failed.scorecards.insert(format!("{folder}/{stem}"));
                 diagnostics.push(diagnostic);
             }
         }
-        sources.push((file.clone(), text));
+        sources.push(source);
     }
     let (removed, kept): (Vec<Scorecard>, Vec<Scorecard>) = std::mem::take(&mut site.scorecards)
         .into_iter()
         .partition(|s| files.contains(&s.file));
     site.scorecards = kept;
     site.scorecards.extend(fresh);
-    sort_scorecards(site);
+    sort_scorecards(&mut site.scorecards);
     let swap = Swap {
         files: files.clone(),
         removed,
@@ -99,65 +86,30 @@ pub fn reload_scorecards(root: &Path, site: &mut Site, files: &BTreeSet<PathBuf>
         return Reload::Done(swap, diagnostics.sorted());
     }
     swap.undo(site);
-    // Source lines for the excerpts, as the full load attaches them.
-    let mut paths: BTreeSet<PathBuf> = diagnostics
+    // Source lines for the excerpts, as the full load attaches them: the
+    // files just read, and any other file a check points into.
+    let others: BTreeSet<PathBuf> = diagnostics
         .iter()
         .map(|d| d.location.path.clone())
+        .filter(|path| !files.contains(path))
         .collect();
-    for (path, text) in &sources {
-        diagnostics.attach_source(path, text);
-        paths.remove(path);
-    }
-    for path in paths {
-        if let Ok(Some(text)) = fs::read(root.join(&path)).map(plain_text) {
-            diagnostics.attach_source(&path, &text);
-        }
-    }
+    sources.extend(
+        others
+            .iter()
+            .filter_map(|path| read_file(root, path).ok().flatten()),
+    );
+    attach_sources(&mut diagnostics, &sources);
     Reload::Failed(diagnostics.sorted())
-}
-
-/// The text as `content::load` reads it: without a byte-order mark and
-/// with `\n` line ends; `None` for what it would report (not UTF-8, too large).
-fn plain_text(bytes: Vec<u8>) -> Option<String> {
-    if bytes.len() > 16 * 1024 * 1024 {
-        return None;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    std::str::from_utf8(bytes)
-        .ok()
-        .map(|text| text.replace("\r\n", "\n"))
-}
-
-/// The order `content::parse` gives: by organisation, newest year first, id.
-fn sort_scorecards(site: &mut Site) {
-    site.scorecards.sort_by(|a, b| {
-        (a.organisation(), std::cmp::Reverse(a.data.year), &a.id).cmp(&(
-            b.organisation(),
-            std::cmp::Reverse(b.data.year),
-            &b.id,
-        ))
-    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::load_site;
+    use crate::testing::copy_dir;
+    use std::fs;
 
     const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
-
-    fn copy_dir(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
 
     fn fixture() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -252,8 +204,10 @@ mod tests {
         assert_eq!(site.scorecards.len(), 1);
     }
 
+    /// A scorecard in another organisation's folder, or with an id from a
+    /// bad file name, is reported as a full load reports it: the same code.
     #[test]
-    fn unusual_cases_fall_back() {
+    fn a_scorecard_in_the_wrong_folder_is_reported_as_a_full_load_does() {
         let dir = fixture();
         let root = dir.path();
         let (mut site, _) = load_site(root).unwrap();
@@ -263,10 +217,22 @@ mod tests {
             "organisation: testila",
             "organisation: muu",
         );
-        assert!(matches!(
-            reload_scorecards(root, &mut site, &files(&[SCORECARD])),
-            Reload::Fallback
-        ));
+        let Reload::Failed(diagnostics) = reload_scorecards(root, &mut site, &files(&[SCORECARD]))
+        else {
+            panic!("the wrong folder is an error");
+        };
+        assert_eq!(
+            diagnostics.to_string(),
+            load_site(root).unwrap_err().to_string()
+        );
+        assert!(diagnostics.to_string().contains("scorecards/testila/"));
+    }
+
+    #[test]
+    fn unreadable_files_fall_back() {
+        let dir = fixture();
+        let root = dir.path();
+        let (mut site, _) = load_site(root).unwrap();
         fs::write(root.join(SCORECARD), b"\xff\xfe").unwrap();
         assert!(matches!(
             reload_scorecards(root, &mut site, &files(&[SCORECARD])),
