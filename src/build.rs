@@ -43,6 +43,9 @@ pub struct BuildReport {
 pub enum BuildError {
     #[error("{}", .0)]
     Content(Diagnostics),
+    /// tantivy could not make the search index (in memory: no file is at fault).
+    #[error("{0}")]
+    Search(crate::search::SearchError),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -59,12 +62,18 @@ fn without_writing<R>(writing: &std::cell::Cell<Duration>, f: impl FnOnce() -> R
     (result, time)
 }
 
-/// A failure of the search index: it has no place in one content file.
-impl From<String> for BuildError {
-    fn from(message: String) -> BuildError {
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.error(Location::file("content"), message);
-        BuildError::Content(diagnostics)
+/// A UI string of the search index is a problem of the UI strings; tantivy's
+/// own failure is no file's.
+impl From<crate::search::SearchError> for BuildError {
+    fn from(err: crate::search::SearchError) -> BuildError {
+        match err {
+            crate::search::SearchError::Message(e) => {
+                let mut diagnostics = Diagnostics::default();
+                diagnostics.error(Location::file(format!("i18n/{}", e.lang)), e.to_string());
+                BuildError::Content(diagnostics)
+            }
+            err => BuildError::Search(err),
+        }
     }
 }
 

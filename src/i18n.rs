@@ -20,6 +20,22 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// A UI string that could not be given: which, in which language, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the UI string `{id}` in `{lang}`: {problem}")]
+pub struct MessageError {
+    pub id: String,
+    pub lang: String,
+    pub problem: String,
+}
+
+/// For the callers that report any failure as text.
+impl From<MessageError> for String {
+    fn from(err: MessageError) -> String {
+        err.to_string()
+    }
+}
+
 /// The UI strings of every site language.
 pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
@@ -169,7 +185,12 @@ impl I18n {
         lang: &str,
         id: &str,
         args: Option<&FluentArgs>,
-    ) -> Result<String, String> {
+    ) -> Result<String, MessageError> {
+        let error = |candidate: &str, problem: String| MessageError {
+            id: id.to_string(),
+            lang: candidate.to_string(),
+            problem,
+        };
         for candidate in [lang, self.default_language.as_str()] {
             let Some(bundle) = self.bundles.get(candidate) else {
                 continue;
@@ -178,17 +199,18 @@ impl I18n {
                 continue;
             };
             let Some(pattern) = message.value() else {
-                return Err(format!("the message `{id}` has no value"));
+                return Err(error(candidate, "the message has no value".into()));
             };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if let Some(error) = errors.first() {
-                return Err(format!("the message `{id}` in {candidate}: {error}"));
+                return Err(self::error_of(id, candidate, error));
             }
             return Ok(text.into_owned());
         }
-        Err(format!(
-            "no UI string `{id}` in i18n/{lang}/ or the default language"
+        Err(error(
+            lang,
+            format!("i18n/{lang}/ and the default language do not define it"),
         ))
     }
 
@@ -198,14 +220,19 @@ impl I18n {
         lang: &str,
         value: f64,
         decimals: Option<usize>,
-    ) -> Result<String, String> {
+    ) -> Result<String, MessageError> {
         let mut args = FluentArgs::new();
         args.set("value", number_value(value, decimals));
         self.message(lang, "format-number", Some(&args))
     }
 
     /// Euros: fi/sv `-2 808 498 €`, en `-€2,808,498`.
-    pub fn money(&self, lang: &str, value: f64, decimals: Option<usize>) -> Result<String, String> {
+    pub fn money(
+        &self,
+        lang: &str,
+        value: f64,
+        decimals: Option<usize>,
+    ) -> Result<String, MessageError> {
         let mut args = FluentArgs::new();
         args.set("sign", if value < 0.0 { "-" } else { "" });
         args.set("amount", number_value(value.abs(), decimals));
@@ -213,7 +240,7 @@ impl I18n {
     }
 
     /// fi/sv `31.7.2021`, en `31 July 2021`.
-    pub fn date(&self, lang: &str, date: Date) -> Result<String, String> {
+    pub fn date(&self, lang: &str, date: Date) -> Result<String, MessageError> {
         let mut args = FluentArgs::new();
         args.set("day", date.day.to_string());
         args.set("month", date.month.to_string());
@@ -223,6 +250,14 @@ impl I18n {
         );
         args.set("year", date.year.to_string());
         self.message(lang, "format-date", Some(&args))
+    }
+}
+
+fn error_of(id: &str, lang: &str, error: &fluent::FluentError) -> MessageError {
+    MessageError {
+        id: id.to_string(),
+        lang: lang.to_string(),
+        problem: error.to_string(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! works under any base path.
 
 use crate::content::{Id, Scorecard, Site};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, MessageError};
 
 /// A page of the site, independent of language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -116,7 +116,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
 
 /// The accessibility statement's folder name in a language (a UI string,
 /// since Act 306/2019 pages are found by their name: `saavutettavuusseloste`).
-pub fn accessibility_slug(i18n: &I18n, lang: &str) -> Result<String, String> {
+pub fn accessibility_slug(i18n: &I18n, lang: &str) -> Result<String, MessageError> {
     i18n.message(lang, "accessibility-slug", None)
 }
 

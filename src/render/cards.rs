@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::context::{Ctx, Txt, kind_label, pick_version};
 use super::status::{StatusSummary, scorecard_summary};
 use crate::content::{Scorecard, Update};
+use crate::render::error::RenderError;
 use crate::urls::Route;
 
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +28,7 @@ pub struct UpdateItem {
     pub summary: Option<Txt>,
 }
 
-pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard, String> {
+pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard, RenderError> {
     Ok(ScorecardCard {
         title: ctx.txt(&scorecard.data.unit),
         kind: kind_label(ctx, scorecard.data.kind)?,
@@ -42,7 +43,7 @@ pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard,
     })
 }
 
-pub fn update_item(ctx: &Ctx, update: &Update) -> Result<UpdateItem, String> {
+pub fn update_item(ctx: &Ctx, update: &Update) -> Result<UpdateItem, RenderError> {
     let (doc, lang) = pick_version(ctx, &update.versions);
     Ok(UpdateItem {
         title: Txt {

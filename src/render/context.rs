@@ -8,8 +8,9 @@ use fluent::FluentArgs;
 use serde::Serialize;
 
 use crate::content::{Id, Page, Period, Scorecard, ScorecardKind, Site, Text};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, MessageError};
 use crate::markdown;
+use crate::render::error::RenderError;
 use crate::urls::{Route, dir, relative};
 
 /// Everything a view builder needs for one page in one language.
@@ -48,11 +49,11 @@ impl SiteIndex {
         site: &'s Site,
         org: &Id,
         id: &Id,
-    ) -> Result<&'s Scorecard, String> {
+    ) -> Result<&'s Scorecard, RenderError> {
         self.scorecards
             .get(&(org.clone(), id.clone()))
             .map(|&i| &site.scorecards[i])
-            .ok_or_else(|| format!("no scorecard {org}/{id}"))
+            .ok_or_else(|| RenderError::Content(format!("no scorecard {org}/{id}")))
     }
 
     /// The scorecards of one organisation, in content order.
@@ -179,11 +180,11 @@ impl Ctx<'_> {
     }
 
     /// A UI string; errors surface as render errors.
-    pub fn t(&self, id: &str) -> Result<String, String> {
+    pub fn t(&self, id: &str) -> Result<String, MessageError> {
         self.i18n.message(self.lang, id, None)
     }
 
-    pub fn t_args(&self, id: &str, args: &FluentArgs) -> Result<String, String> {
+    pub fn t_args(&self, id: &str, args: &FluentArgs) -> Result<String, MessageError> {
         self.i18n.message(self.lang, id, Some(args))
     }
 
@@ -203,15 +204,15 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn date(&self, date: crate::content::Date) -> Result<String, String> {
+    pub fn date(&self, date: crate::content::Date) -> Result<String, MessageError> {
         self.i18n.date(self.lang, date)
     }
 
-    pub fn number(&self, value: f64, decimals: Option<usize>) -> Result<String, String> {
+    pub fn number(&self, value: f64, decimals: Option<usize>) -> Result<String, MessageError> {
         self.i18n.number(self.lang, value, decimals)
     }
 
-    pub fn period(&self, period: &Period) -> Result<String, String> {
+    pub fn period(&self, period: &Period) -> Result<String, MessageError> {
         let mut args = FluentArgs::new();
         args.set("year", period.year().to_string());
         let id = match *period {
@@ -237,7 +238,7 @@ impl Ctx<'_> {
 
 // ------------------------------------------------------------ links and titles shared by pages
 
-pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, String> {
+pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, MessageError> {
     ctx.t(match kind {
         ScorecardKind::Scorecard => "kind-scorecard",
         ScorecardKind::AnnualReport => "kind-annual-report",
@@ -276,7 +277,7 @@ pub fn organisation_link(ctx: &Ctx, id: &Id) -> Option<Link> {
     })
 }
 
-pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, String> {
+pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, MessageError> {
     let mut args = FluentArgs::new();
     args.set("unit", ctx.txt(&scorecard.data.unit).text);
     args.set("kind", kind_label(ctx, scorecard.data.kind)?);

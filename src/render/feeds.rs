@@ -8,11 +8,12 @@ use crate::escape;
 use crate::i18n::I18n;
 use crate::markdown;
 use crate::output::OutputFile;
+use crate::render::error::RenderError;
 use crate::urls::{self, Route, all_routes, dir};
 
 /// An Atom feed of the updates in one language (falling back to the default
 /// language's version of a post, marked with `xml:lang`).
-pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, String> {
+pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, RenderError> {
     let base = &site.config.base_url;
     let default = site.config.default_language();
     let title = site.config.title.get(lang, default).unwrap_or_default();
@@ -76,7 +77,7 @@ const SITEMAP_BYTES: usize = 50_000_000;
 /// A site too large for one file (the protocol allows 50 000 URLs or 50 MB)
 /// gets `sitemap-1.xml`, `sitemap-2.xml`, ... and `sitemap.xml` becomes
 /// their index, so `robots.txt` names one address whatever the size.
-pub fn sitemap(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, String> {
+pub fn sitemap(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, RenderError> {
     sitemap_files(site, i18n, SITEMAP_URLS, SITEMAP_BYTES)
 }
 
@@ -85,7 +86,7 @@ fn sitemap_files(
     i18n: &I18n,
     max_urls: usize,
     max_bytes: usize,
-) -> Result<Vec<OutputFile>, String> {
+) -> Result<Vec<OutputFile>, RenderError> {
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
     const TAIL: &str = "</urlset>\n";
     let base = &site.config.base_url;
@@ -94,7 +95,7 @@ fn sitemap_files(
         .languages
         .iter()
         .map(|lang| Ok((lang.clone(), urls::accessibility_slug(i18n, lang)?)))
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, RenderError>>()?;
     let mut parts: Vec<String> = Vec::new();
     let mut xml = String::from(HEAD);
     let mut urls = 0;

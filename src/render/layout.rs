@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Ctx, Link, Txt, page_title};
+use crate::render::error::RenderError;
 use crate::urls::{self, Route, dir};
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +50,7 @@ pub fn layout(
     description: String,
     breadcrumbs: Vec<Link>,
     css_file: &str,
-) -> Result<Layout, String> {
+) -> Result<Layout, RenderError> {
     let config = &ctx.site.config;
     let alternates = config
         .languages
@@ -64,7 +65,7 @@ pub fn layout(
                 current: lang == ctx.lang,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, RenderError>>()?;
     let pages = ctx
         .site
         .pages

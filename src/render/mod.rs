@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod charts;
 pub mod context;
+pub mod error;
 pub mod feeds;
 pub mod layout;
 pub mod pages;
@@ -25,12 +26,15 @@ use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output::{OutputFile, hash_name};
+use crate::render::error::RenderError;
 use crate::urls::{Route, all_routes, dir, file_of, folder_of};
 pub use context::{Ctx, SiteIndex};
 
 /// A theme read from `themes/<name>/`: templates and static assets.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
+    /// The folder under `themes/`.
+    pub name: String,
     pub templates: Vec<(String, String)>,
     /// Files under `static/`, by path relative to it.
     pub assets: Vec<(String, Vec<u8>)>,
@@ -40,7 +44,10 @@ impl Theme {
     /// Read `root/themes/<name>/templates/*.html` and `static/**` (IO).
     pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let base = root.join("themes").join(name);
-        let mut theme = Theme::default();
+        let mut theme = Theme {
+            name: name.to_string(),
+            ..Theme::default()
+        };
         let mut diagnostics = Diagnostics::default();
         let mut files = Vec::new();
         if let Err(err) = collect_files(&base, &mut files) {
@@ -149,7 +156,7 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
     let mut diagnostics = Diagnostics::default();
     for (name, source) in &theme.templates {
         if let Err(err) = env.add_template_owned(name.clone(), source.clone()) {
-            diagnostics.push(template_diagnostic(&err));
+            diagnostics.push(template_diagnostic(&theme.name, err.into()));
         }
     }
     env.add_function("t", move |state: &State, id: String, kwargs: Kwargs| {
@@ -173,7 +180,7 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
         }
         kwargs.assert_all_used()?;
         i18n.message(&lang, &id, Some(&args))
-            .map_err(|msg| minijinja::Error::new(ErrorKind::InvalidOperation, msg))
+            .map_err(|err| minijinja::Error::new(ErrorKind::InvalidOperation, err.to_string()))
     });
     if diagnostics.has_errors() {
         Err(diagnostics)
@@ -182,22 +189,72 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
     }
 }
 
-fn template_diagnostic(err: &minijinja::Error) -> Diagnostic {
-    let name = err.name().unwrap_or("?");
-    let mut message = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    Diagnostic::error(
-        Location::new(
-            format!("templates/{name}"),
-            err.line().unwrap_or(1) as u32,
+/// A template's failure, at its file and line.
+fn template_diagnostic(theme: &str, err: RenderError) -> Diagnostic {
+    let message = err.to_string();
+    let location = match err {
+        RenderError::Template { template, line, .. } => Location::new(
+            format!("themes/{theme}/templates/{template}"),
+            line.unwrap_or(1) as u32,
             1,
         ),
-        message,
-    )
+        RenderError::Message(e) => Location::file(format!("i18n/{}", e.lang)),
+        RenderError::Content(_) => Location::file(format!("themes/{theme}/templates")),
+    };
+    Diagnostic::error(location, message)
+}
+
+/// A page's failure, where its cause is: the template and line, the
+/// language's UI strings, or the content file of the page.
+fn page_diagnostic(
+    theme: &str,
+    site: &Site,
+    lang: &str,
+    route: &Route,
+    err: RenderError,
+) -> Diagnostic {
+    let what = format!("rendering {route:?} in `{lang}`");
+    match err {
+        RenderError::Content(message) => Diagnostic::error(
+            Location::file(source_of(site, route)),
+            format!("{what}: {message}"),
+        ),
+        err => {
+            let mut diagnostic = template_diagnostic(theme, err);
+            diagnostic.message = format!("{what}: {}", diagnostic.message);
+            diagnostic
+        }
+    }
+}
+
+/// The content file a page is made from (`site.yaml` for the pages made
+/// from the whole site).
+fn source_of(site: &Site, route: &Route) -> std::path::PathBuf {
+    let found = match route {
+        Route::Organisation(id) => site
+            .organisations
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.file.clone()),
+        Route::Scorecard(org, id) | Route::Goal(org, id, _) => site
+            .scorecards
+            .iter()
+            .find(|s| s.organisation() == org && &s.id == id)
+            .map(|s| s.file.clone()),
+        Route::Update(slug) => site
+            .updates
+            .iter()
+            .find(|u| &u.slug == slug)
+            .and_then(|u| u.versions.values().next().map(|d| d.file.clone())),
+        Route::Page(slug) => site
+            .pages
+            .iter()
+            .find(|p| &p.slug == slug)
+            .and_then(|p| p.versions.values().next().map(|d| d.file.clone())),
+        Route::Metric(_) => site.metrics.first().map(|m| m.file.clone()),
+        _ => None,
+    };
+    found.unwrap_or_else(|| site.config.file.clone())
 }
 
 #[derive(Serialize)]
@@ -211,6 +268,8 @@ struct PageContext<'a> {
 /// compiled once and reused for every page and every rebuild.
 pub struct Renderer {
     env: Environment<'static>,
+    /// The theme's folder name, where template errors are located.
+    theme: String,
     i18n: Arc<I18n>,
     css_name: String,
     assets: Vec<OutputFile>,
@@ -235,6 +294,7 @@ impl Renderer {
         }
         Ok(Renderer {
             env,
+            theme: theme.name.clone(),
             i18n,
             css_name,
             assets,
@@ -283,17 +343,7 @@ impl Renderer {
     ) -> (Vec<OutputFile>, Diagnostics) {
         let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
             .par_iter()
-            .map(|(lang, route)| {
-                render_page(
-                    &self.env,
-                    site,
-                    index,
-                    &self.i18n,
-                    lang,
-                    route,
-                    &self.css_name,
-                )
-            })
+            .map(|(lang, route)| self.page(site, index, lang, route))
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());
         let mut diagnostics = Diagnostics::default();
@@ -318,17 +368,10 @@ impl Renderer {
         };
         let default = site.config.default_language();
         let mut outputs = self.assets.clone();
-        outputs.push(render_redirect(&self.env, site, default).map_err(one)?);
-        let not_found = render_page(
-            &self.env,
-            site,
-            &SiteIndex::new(site),
-            &self.i18n,
-            default,
-            &Route::NotFound,
-            &self.css_name,
-        )
-        .map_err(one)?;
+        outputs.push(render_redirect(&self.env, &self.theme, site, default).map_err(one)?);
+        let not_found = self
+            .page(site, &SiteIndex::new(site), default, &Route::NotFound)
+            .map_err(one)?;
         outputs.push(root_404(&not_found));
         outputs.extend(self.discovery_files(site)?);
         Ok(outputs)
@@ -344,13 +387,22 @@ fn root_404(not_found: &OutputFile) -> OutputFile {
 }
 
 impl Renderer {
+    /// `sitemap.xml` (and its parts, on a large site).
+    pub fn sitemap(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+        feeds::sitemap(site, &self.i18n).map_err(|err| {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(template_diagnostic(&self.theme, err));
+            diagnostics
+        })
+    }
+
     /// Atom feeds, sitemap and robots.txt.
     pub fn discovery_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         let mut files = vec![feeds::robots(site)];
         let mut results = Vec::new();
         match feeds::sitemap(site, &self.i18n) {
             Ok(sitemap) => files.extend(sitemap),
-            Err(message) => results.push(Err(message)),
+            Err(err) => results.push(Err(err)),
         }
         results.extend(
             site.config
@@ -362,7 +414,7 @@ impl Renderer {
         for result in results {
             match result {
                 Ok(file) => files.push(file),
-                Err(message) => diagnostics.error(Location::file("i18n"), message),
+                Err(err) => diagnostics.push(template_diagnostic(&self.theme, err)),
             }
         }
         if diagnostics.has_errors() {
@@ -375,15 +427,15 @@ impl Renderer {
 
 fn render_redirect(
     env: &Environment,
+    theme: &str,
     site: &Site,
     default: &str,
 ) -> Result<OutputFile, Diagnostic> {
-    let template = env
-        .get_template("redirect.html")
-        .map_err(|e| template_diagnostic(&e))?;
+    let failed = |e: minijinja::Error| template_diagnostic(theme, e.into());
+    let template = env.get_template("redirect.html").map_err(failed)?;
     let html = template
         .render(minijinja::context! { lang => default, target => format!("{default}/"), site_title => site.config.title.get(default, default).unwrap_or_default() })
-        .map_err(|e| template_diagnostic(&e))?;
+        .map_err(failed)?;
     Ok(OutputFile {
         path: "index.html".into(),
         bytes: html.into_bytes(),
@@ -401,43 +453,42 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
-fn render_page(
+impl Renderer {
+    /// One page in one language.
+    fn page(
+        &self,
+        site: &Site,
+        index: &SiteIndex,
+        lang: &str,
+        route: &Route,
+    ) -> Result<OutputFile, Diagnostic> {
+        let failed = |err: RenderError| page_diagnostic(&self.theme, site, lang, route, err);
+        let accessibility_slug =
+            crate::urls::accessibility_slug(&self.i18n, lang).map_err(|e| failed(e.into()))?;
+        let target = dir(lang, route, &accessibility_slug);
+        let ctx = Ctx {
+            site,
+            index,
+            i18n: &self.i18n,
+            lang,
+            here: folder_of(&target),
+            absolute_base: (route == &Route::NotFound).then(|| base_path(&site.config.base_url)),
+            accessibility_slug,
+        };
+        let html = render_route(&self.env, &ctx, route, &self.css_name).map_err(failed)?;
+        Ok(OutputFile {
+            path: file_of(&target),
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn render_route(
     env: &Environment,
-    site: &Site,
-    index: &SiteIndex,
-    i18n: &I18n,
-    lang: &str,
+    ctx: &Ctx,
     route: &Route,
-    css_name: &str,
-) -> Result<OutputFile, Diagnostic> {
-    let accessibility_slug =
-        crate::urls::accessibility_slug(i18n, lang).map_err(|m| render_error(lang, route, m))?;
-    let target = dir(lang, route, &accessibility_slug);
-    let ctx = Ctx {
-        site,
-        index,
-        i18n,
-        lang,
-        here: folder_of(&target),
-        absolute_base: (route == &Route::NotFound).then(|| base_path(&site.config.base_url)),
-        accessibility_slug,
-    };
-    let html =
-        render_route(env, &ctx, route, css_name).map_err(|m| render_error(lang, route, m))?;
-    Ok(OutputFile {
-        path: file_of(&target),
-        bytes: html.into_bytes(),
-    })
-}
-
-fn render_error(lang: &str, route: &Route, message: String) -> Diagnostic {
-    Diagnostic::error(
-        Location::file("themes"),
-        format!("rendering {route:?} in `{lang}`: {message}"),
-    )
-}
-
-fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Result<String, String> {
+    css: &str,
+) -> Result<String, RenderError> {
     let page = pages::page(ctx, route)?;
     let layout = layout::layout(
         ctx,
@@ -447,20 +498,12 @@ fn render_route(env: &Environment, ctx: &Ctx, route: &Route, css: &str) -> Resul
         page.breadcrumbs,
         css,
     )?;
-    let template = env.get_template(page.template).map_err(|e| describe(&e))?;
-    template
-        .render(Value::from(minijinja::value::Serde(PageContext {
+    let template = env.get_template(page.template)?;
+    Ok(
+        template.render(Value::from(minijinja::value::Serde(PageContext {
             lang: ctx.lang,
             layout,
             page: page.view,
-        })))
-        .map_err(|e| describe(&e))
-}
-
-fn describe(err: &minijinja::Error) -> String {
-    let mut message = format!("{err}");
-    if let (Some(name), Some(line)) = (err.name(), err.line()) {
-        message = format!("templates/{name}:{line}: {message}");
-    }
-    message
+        })))?,
+    )
 }

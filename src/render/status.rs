@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::charts;
 use super::context::Ctx;
 use crate::content::{Scorecard, Status};
+use crate::render::error::RenderError;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusCount {
@@ -75,7 +76,7 @@ pub fn status_chart(
     id: &str,
     name: &str,
     summary: &StatusSummary,
-) -> Result<StatusChart, String> {
+) -> Result<StatusChart, RenderError> {
     let rows: Vec<StatusCount> = Status::ALL
         .iter()
         .map(|s| StatusCount {
@@ -104,7 +105,7 @@ pub fn status_chart(
                 count: row.count,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, RenderError>>()?;
     Ok(StatusChart {
         chart: charts::status_chart(id, &title, &text, &bars),
         rows,

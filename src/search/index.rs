@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexBuilder, Searcher, TantivyDocument};
 
-use super::{FACETS, SearchDoc, documents, stopwords};
+use super::{FACETS, SearchDoc, SearchError, documents, stopwords};
 use crate::content::Site;
 use crate::i18n::I18n;
 
@@ -143,9 +143,12 @@ pub struct Form {
 impl LangIndex {
     /// Index the site's documents in `lang`, in memory, as one segment (so
     /// document ids follow the site order and scores use one set of statistics).
-    pub fn build(site: &Site, i18n: &I18n, lang: &str) -> Result<LangIndex, String> {
+    pub fn build(site: &Site, i18n: &I18n, lang: &str) -> Result<LangIndex, SearchError> {
         let docs = documents(site, i18n, lang)?;
-        LangIndex::from_docs(lang, docs).map_err(|e| format!("search index ({lang}): {e}"))
+        LangIndex::from_docs(lang, docs).map_err(|source| SearchError::Index {
+            lang: lang.to_string(),
+            source,
+        })
     }
 
     pub fn from_docs(lang: &str, docs: Vec<SearchDoc>) -> tantivy::Result<LangIndex> {

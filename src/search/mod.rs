@@ -10,7 +10,8 @@ pub mod query;
 mod stopwords;
 
 use crate::content::{Goal, Indicator, Scorecard, Site, Status, Text};
-use crate::i18n::I18n;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::{I18n, MessageError};
 use crate::markdown;
 use crate::output::OutputFile;
 use crate::render::context::{self, Ctx, SiteIndex};
@@ -43,7 +44,7 @@ pub struct SearchDoc {
 /// Build the search documents of one language, in site order (documents of
 /// one scorecard and theme stay together, which keeps the client's facet
 /// table small).
-pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, String> {
+pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, MessageError> {
     let accessibility_slug = crate::urls::accessibility_slug(i18n, lang)?;
     let index = SiteIndex::new(site);
     let ctx = Ctx {
@@ -121,7 +122,7 @@ fn plain_facet(value: String) -> FacetValue {
     }
 }
 
-fn type_facet(ctx: &Ctx, kind: &str) -> Result<FacetValue, String> {
+fn type_facet(ctx: &Ctx, kind: &str) -> Result<FacetValue, MessageError> {
     Ok(FacetValue {
         value: kind.to_string(),
         label: ctx.t(&format!("search-type-{kind}"))?,
@@ -136,7 +137,7 @@ fn organisation_facet(ctx: &Ctx, id: &crate::content::Id) -> Option<FacetValue> 
     })
 }
 
-fn status_facet(ctx: &Ctx, status: Option<Status>) -> Result<Option<FacetValue>, String> {
+fn status_facet(ctx: &Ctx, status: Option<Status>) -> Result<Option<FacetValue>, MessageError> {
     status
         .map(|s| {
             Ok(FacetValue {
@@ -175,7 +176,7 @@ fn scorecard_docs(
     ctx: &Ctx,
     scorecard: &Scorecard,
     docs: &mut Vec<SearchDoc>,
-) -> Result<(), String> {
+) -> Result<(), MessageError> {
     let data = &scorecard.data;
     let org = scorecard.organisation().clone();
     let organisation = organisation_facet(ctx, &org);
@@ -193,7 +194,7 @@ fn scorecard_docs(
     let facets = |theme: Option<FacetValue>,
                   status: Option<FacetValue>,
                   kind_of: &str|
-     -> Result<[Option<FacetValue>; 6], String> {
+     -> Result<[Option<FacetValue>; 6], MessageError> {
         Ok([
             organisation.clone(),
             year.clone(),
@@ -275,9 +276,9 @@ fn goal_docs(
     ctx: &Ctx,
     goal: &Goal,
     goal_dir: &str,
-    facets: impl Fn(Option<FacetValue>, &str) -> Result<[Option<FacetValue>; 6], String>,
+    facets: impl Fn(Option<FacetValue>, &str) -> Result<[Option<FacetValue>; 6], MessageError>,
     docs: &mut Vec<SearchDoc>,
-) -> Result<(), String> {
+) -> Result<(), MessageError> {
     let mut body = String::new();
     for action in &goal.actions {
         push_text(&mut body, &plain(ctx, action));
@@ -349,24 +350,51 @@ fn goal_docs(
     Ok(())
 }
 
+/// Why the search index could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// A UI string of a document's text (a facet's label) could not be given.
+    #[error(transparent)]
+    Message(#[from] MessageError),
+    /// tantivy failed to index or export a language (in memory, so not a
+    /// problem of any file).
+    #[error("the search index in `{lang}`: {source}")]
+    Index {
+        lang: String,
+        source: tantivy::TantivyError,
+    },
+}
+
+impl SearchError {
+    /// As a diagnostic: a UI string in its language's folder, an index
+    /// failure at `out`, where the index was to be written.
+    pub fn diagnostic(&self, out: &std::path::Path) -> Diagnostic {
+        let location = match self {
+            SearchError::Message(e) => Location::file(format!("i18n/{}", e.lang)),
+            SearchError::Index { .. } => Location::file(out),
+        };
+        Diagnostic::error(location, self.to_string())
+    }
+}
+
 /// Index every language and export the client files under `search/{lang}/`.
 ///
 /// Languages are indexed in parallel, but no more at a time than there are
 /// threads: each holds its documents and its index in memory (about half a
 /// gigabyte per language at a million pages), and a third language beside
 /// two cores only adds memory, not speed.
-pub fn build_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, String> {
+pub fn build_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, SearchError> {
     let mut files = Vec::new();
     build_files_each(site, i18n, |batch| {
         files.extend(batch);
-        Ok::<_, String>(true)
+        Ok::<_, SearchError>(true)
     })?;
     Ok(files)
 }
 
 /// [`build_files`], handing each group of languages' files to `put` as soon
 /// as they are exported; stops when `put` says false and returns its answer.
-pub fn build_files_each<E: From<String>>(
+pub fn build_files_each<E: From<SearchError>>(
     site: &Site,
     i18n: &I18n,
     mut put: impl FnMut(Vec<OutputFile>) -> Result<bool, E>,
@@ -377,11 +405,14 @@ pub fn build_files_each<E: From<String>>(
         .languages
         .chunks(rayon::current_num_threads().max(1))
     {
-        let per_lang: Vec<Result<Vec<OutputFile>, String>> = languages
+        let per_lang: Vec<Result<Vec<OutputFile>, SearchError>> = languages
             .par_iter()
             .map(|lang| {
                 let index = LangIndex::build(site, i18n, lang)?;
-                export::export(&index).map_err(|e| format!("search index ({lang}): {e}"))
+                export::export(&index).map_err(|source| SearchError::Index {
+                    lang: lang.clone(),
+                    source,
+                })
             })
             .collect();
         let mut files = Vec::new();

@@ -89,7 +89,8 @@ fn search(state: &State, query_string: &str) -> Result<Vec<u8>, (u16, String)> {
         // The last good content: a failed rebuild leaves the previous index.
         let loaded = crate::build::load(root, None)
             .map_err(|d| (503, format!("the content has {} error(s)", d.error_count())))?;
-        let index = LangIndex::build(&loaded.site, &loaded.i18n, &lang).map_err(|e| (500, e))?;
+        let index = LangIndex::build(&loaded.site, &loaded.i18n, &lang)
+            .map_err(|e| (500, e.to_string()))?;
         cache.indexes.insert(lang.clone(), index);
     }
     let index = &cache.indexes[&lang];

@@ -18,7 +18,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::I18n;
 use crate::output;
 use crate::output::OutputFile;
-use crate::render::{Renderer, feeds};
+use crate::render::Renderer;
 use crate::urls::{Route, dir, file_of};
 
 /// A site that built without errors, kept to re-render parts of it.
@@ -177,10 +177,7 @@ impl Preview {
         let good = self.good.as_ref().expect("checked above");
         let mut data = vec![dataset];
         if self.sitemap_stale {
-            data.extend(
-                feeds::sitemap(&good.site, &good.i18n)
-                    .map_err(|message| one(Diagnostic::error(Location::file("i18n"), message)))?,
-            );
+            data.extend(good.renderer.sitemap(&good.site)?);
         }
         let data_files =
             output::update_files(&self.out, &data).map_err(|err| self.io_error(err))?;
@@ -200,7 +197,7 @@ impl Preview {
             .renderer
             .render_pages(&good.site, &pages_of(&good.site, &[Route::Search]))?;
         let pages_changed = self.write(&pages)? > 0;
-        let files = search_files(&good.site, &good.i18n)?;
+        let files = search_files(&good.site, &good.i18n, &self.out)?;
         let written = self.write(&files)?;
         let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let mut existing = Vec::new();
@@ -275,7 +272,7 @@ impl Preview {
             let loaded = build::load(&self.root, Some(&self.base_url))?;
             lap(&mut report, "load");
             let renderer = Renderer::new(&loaded.theme, loaded.i18n.clone())?;
-            let files = everything(&renderer, &loaded.site, &loaded.i18n)?;
+            let files = everything(&renderer, &loaded.site, &loaded.i18n, &self.out)?;
             lap(&mut report, "render");
             self.sync_all(&files, &mut report)?;
             lap(&mut report, "write");
@@ -322,7 +319,7 @@ impl Preview {
                 let (i18n, theme) = crate::build::load_strings_and_theme(&self.root, &site)?;
                 let renderer = Renderer::new(&theme, i18n.clone())?;
                 lap(report, "load");
-                let files = everything(&renderer, &site, &i18n)?;
+                let files = everything(&renderer, &site, &i18n, &self.out)?;
                 lap(report, "render");
                 self.sync_all(&files, report)?;
                 lap(report, "write");
@@ -331,7 +328,7 @@ impl Preview {
             Rebuild::Content => {
                 let (site, warnings) = self.load_content()?;
                 lap(report, "load");
-                let files = everything(&good.renderer, &site, &good.i18n)?;
+                let files = everything(&good.renderer, &site, &good.i18n, &self.out)?;
                 lap(report, "render");
                 self.sync_all(&files, report)?;
                 lap(report, "write");
@@ -484,15 +481,15 @@ fn everything(
     renderer: &Renderer,
     site: &Site,
     i18n: &I18n,
+    out: &Path,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = build::render_site(renderer, site)?;
-    files.extend(search_files(site, i18n)?);
+    files.extend(search_files(site, i18n, out)?);
     Ok(files)
 }
 
-fn search_files(site: &Site, i18n: &I18n) -> Result<Vec<OutputFile>, Diagnostics> {
-    crate::search::build_files(site, i18n)
-        .map_err(|message| one(Diagnostic::error(Location::file("content"), message)))
+fn search_files(site: &Site, i18n: &I18n, out: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+    crate::search::build_files(site, i18n).map_err(|err| one(err.diagnostic(out)))
 }
 
 /// The files of `routes` in every language.

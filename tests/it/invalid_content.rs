@@ -339,3 +339,23 @@ fn a_one_megabyte_text_builds_escaped() {
         "raw HTML in Markdown is not rendered"
     );
 }
+
+/// A template that fails while a page renders is reported at its own file
+/// and line (found by a marker), not at a made-up place.
+#[test]
+fn a_failing_template_is_reported_at_its_file_and_line() {
+    let site = TestSite::fixture("minimal");
+    let template = "themes/default/templates/goal.html";
+    let text = site.read(template);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.len() / 2;
+    lines.insert(at, "{{ no_such_value.field }}");
+    site.write(template, lines.join("\n") + "\n");
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    let marker = format!("{template}:{}:", at + 1);
+    assert!(err.contains(&marker), "expected {marker} in:\n{err}");
+    assert!(err.contains("no_such_value"), "{err}");
+    assert!(!err.contains("themes:1:1"), "{err}");
+}

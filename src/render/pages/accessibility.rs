@@ -5,8 +5,9 @@ use serde::Serialize;
 use super::{Page, home_link};
 use crate::content::Compliance;
 use crate::render::context::{Ctx, Md, Txt};
+use crate::render::error::RenderError;
 
-pub fn page(ctx: &Ctx) -> Result<Page, String> {
+pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let title = ctx.t("accessibility-title")?;
     Ok(Page::new(
@@ -34,7 +35,7 @@ pub struct AccessibilityView {
     pub authority_phone: Option<String>,
 }
 
-fn view(ctx: &Ctx) -> Result<AccessibilityView, String> {
+fn view(ctx: &Ctx) -> Result<AccessibilityView, RenderError> {
     let a = &ctx.site.config.accessibility;
     Ok(AccessibilityView {
         compliance: match a.compliance.value {

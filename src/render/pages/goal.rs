@@ -9,10 +9,11 @@ use super::{Page, home_link};
 use crate::content::{Goal, Id, Indicator, Scorecard, Target, Theme};
 use crate::render::charts;
 use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, scorecard_title};
+use crate::render::error::RenderError;
 use crate::render::status::StatusSummary;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, org: &Id, id: &Id, goal: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, org: &Id, id: &Id, goal: &Id) -> Result<Page, RenderError> {
     let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
     let view = view(ctx, scorecard, goal)?;
     let org_link = organisation_link(ctx, org).ok_or("no organisation")?;
@@ -121,7 +122,7 @@ fn goal_versions(
     ctx: &Ctx,
     scorecard: &Scorecard,
     goal_id: &Id,
-) -> Result<Vec<GoalVersion>, String> {
+) -> Result<Vec<GoalVersion>, RenderError> {
     let series = same_series(ctx, scorecard);
     if series.len() < 2 {
         return Ok(Vec::new());
@@ -154,7 +155,7 @@ fn goal_versions(
         .collect()
 }
 
-fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, String> {
+fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, RenderError> {
     let goals: Vec<_> = scorecard.goals().collect();
     let index = goals
         .iter()
@@ -200,7 +201,11 @@ fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, Stri
     })
 }
 
-fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<IndicatorView, String> {
+fn indicator(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    chart_id: &str,
+) -> Result<IndicatorView, RenderError> {
     let mut values = indicator.values.clone();
     values.sort_by_key(|a| a.period);
     let chart = if values.len() >= 2 {
@@ -215,7 +220,7 @@ fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<Indicat
                     series: 0,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, RenderError>>()?;
         let (first, last) = (&bars[0], &bars[bars.len() - 1]);
         let mut args = FluentArgs::new();
         args.set("title", title.clone());
@@ -263,11 +268,11 @@ fn indicator(ctx: &Ctx, indicator: &Indicator, chart_id: &str) -> Result<Indicat
                     note: ctx.opt_txt(&m.note),
                 })
             })
-            .collect::<Result<_, String>>()?,
+            .collect::<Result<_, RenderError>>()?,
     })
 }
 
-fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, String> {
+fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, RenderError> {
     Ok(TargetView {
         id: target.id.value.to_string(),
         title: ctx.txt(&target.title),
@@ -290,7 +295,7 @@ pub(super) fn goal_view(
     theme: &Theme,
     goal: &Goal,
     heading: u8,
-) -> Result<GoalView, String> {
+) -> Result<GoalView, RenderError> {
     Ok(GoalView {
         id: goal.id.value.to_string(),
         href: ctx.href(&Route::Goal(

@@ -6,10 +6,11 @@ use serde::Serialize;
 use super::{Page, metric_links};
 use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
 use crate::render::context::{Ctx, Link, Txt, organisation_link, page_title};
+use crate::render::error::RenderError;
 use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx) -> Result<Page, String> {
+pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let description = view
         .intro
@@ -48,7 +49,7 @@ pub struct HomeView {
     pub metrics: Vec<Link>,
 }
 
-fn view(ctx: &Ctx) -> Result<HomeView, String> {
+fn view(ctx: &Ctx) -> Result<HomeView, RenderError> {
     let site = ctx.site;
     let mut summary = StatusSummary::default();
     let mut organisations = Vec::new();

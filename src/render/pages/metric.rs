@@ -9,9 +9,10 @@ use super::{Page, home_link};
 use crate::content::Id;
 use crate::render::charts;
 use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, scorecard_title};
+use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
     let title = view.title.text.clone();
     Ok(Page::new(
@@ -42,7 +43,7 @@ pub struct MetricView {
 }
 
 /// Every organisation's values of one shared metric, by period.
-fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, String> {
+fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, RenderError> {
     let metric = ctx
         .site
         .metrics
@@ -97,7 +98,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, String> {
                 value: ctx.number(*value, None)?,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, RenderError>>()?;
     let mut organisations: Vec<&Id> = rows.iter().map(|r| r.1.organisation()).collect();
     organisations.dedup();
     let series_of: HashMap<&Id, usize> = organisations
@@ -127,7 +128,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, String> {
                         .unwrap_or(0),
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, RenderError>>()?;
         let title = ctx.txt(&metric.data.title).text;
         let mut args = FluentArgs::new();
         args.set("title", title.clone());

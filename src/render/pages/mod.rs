@@ -17,6 +17,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::context::{Ctx, Link, Txt};
+use crate::render::error::RenderError;
 use crate::urls::Route;
 
 /// A page ready for the layout: its template, the texts of its head and
@@ -49,7 +50,7 @@ impl Page {
 }
 
 /// The page of `route` in the language of `ctx`.
-pub fn page(ctx: &Ctx, route: &Route) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, route: &Route) -> Result<Page, RenderError> {
     match route {
         Route::Home => home::page(ctx),
         Route::Organisation(id) => organisation::page(ctx, id),

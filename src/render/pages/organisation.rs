@@ -6,9 +6,10 @@ use super::{Page, home_link};
 use crate::content::Id;
 use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
 use crate::render::context::{Ctx, Link, Txt};
+use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
     let title = view.name.text.clone();
     Ok(Page::new(
@@ -31,7 +32,7 @@ pub struct OrganisationView {
     pub updates: Vec<UpdateItem>,
 }
 
-fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, String> {
+fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, RenderError> {
     let site = ctx.site;
     let org = &site.organisations[*ctx
         .index

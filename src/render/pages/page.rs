@@ -7,8 +7,9 @@ use super::{Page, home_link};
 use crate::content::{self, Id};
 use crate::markdown;
 use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, pick_version};
+use crate::render::error::RenderError;
 
-pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
     let page = ctx
         .site
         .pages

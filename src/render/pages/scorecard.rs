@@ -9,10 +9,11 @@ use super::{Page, home_link};
 use crate::content::{ColumnKind, FigureUnit, Goal, Id, KeyFigures, Scorecard};
 use crate::render::charts;
 use crate::render::context::{Ctx, Link, Md, Txt, kind_label, organisation_link, scorecard_title};
+use crate::render::error::RenderError;
 use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
 use crate::urls;
 
-pub fn page(ctx: &Ctx, org: &Id, id: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, org: &Id, id: &Id) -> Result<Page, RenderError> {
     let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
     let view = view(ctx, scorecard)?;
     let description = scorecard
@@ -121,7 +122,7 @@ pub struct ScorecardView {
     pub download_csv_metadata: String,
 }
 
-fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
+fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, RenderError> {
     let columns = table
         .columns
         .value
@@ -172,7 +173,7 @@ fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, String> {
                 values,
             })
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, RenderError>>()?;
     Ok(TableView {
         id: table.id.value.to_string(),
         title: ctx.txt(&table.title),
@@ -187,7 +188,7 @@ fn figure_charts(
     ctx: &Ctx,
     table: &KeyFigures,
     column_labels: &[String],
-) -> Result<Vec<charts::Chart>, String> {
+) -> Result<Vec<charts::Chart>, RenderError> {
     let mut charts = Vec::new();
     let series = [ctx.t("chart-actual")?, ctx.t("chart-budget")?];
     for (i, row) in table.rows.iter().enumerate() {
@@ -298,7 +299,7 @@ pub(super) fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
     Some(RiskCard { matrix, risks })
 }
 
-fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, String> {
+fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, RenderError> {
     let data = &scorecard.data;
     let themes = data
         .themes
@@ -321,10 +322,10 @@ fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, String> {
                     .goals
                     .iter()
                     .map(|g| goal_view(ctx, scorecard, theme, g, 5))
-                    .collect::<Result<_, String>>()?,
+                    .collect::<Result<_, RenderError>>()?,
             })
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, RenderError>>()?;
     let status_summary = scorecard_summary(scorecard);
     Ok(ScorecardView {
         title: scorecard_title(ctx, scorecard)?,

@@ -4,9 +4,10 @@ use serde::Serialize;
 
 use super::{Page, home_link};
 use crate::render::context::{Ctx, Txt, organisation_link, scorecard_title};
+use crate::render::error::RenderError;
 use crate::urls::{self, Route};
 
-pub fn page(ctx: &Ctx) -> Result<Page, String> {
+pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let title = ctx.t("search-title")?;
     Ok(Page::new(
@@ -46,7 +47,7 @@ pub struct SearchView {
     pub hot: String,
 }
 
-fn view(ctx: &Ctx) -> Result<SearchView, String> {
+fn view(ctx: &Ctx) -> Result<SearchView, RenderError> {
     let mut goals = Vec::new();
     for scorecard in &ctx.site.scorecards {
         let organisation = organisation_link(ctx, scorecard.organisation())

@@ -8,9 +8,10 @@ use crate::render::cards::update_item;
 use crate::render::context::{
     Ctx, Link, Md, Txt, organisation_link, pick_version, scorecard_title,
 };
+use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn list(ctx: &Ctx) -> Result<Page, String> {
+pub fn list(ctx: &Ctx) -> Result<Page, RenderError> {
     let items = ctx
         .site
         .updates
@@ -27,7 +28,7 @@ pub fn list(ctx: &Ctx) -> Result<Page, String> {
     ))
 }
 
-pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, String> {
+pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
     let update = ctx
         .site
         .updates
@@ -52,7 +53,7 @@ pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, String> {
     ))
 }
 
-fn view(ctx: &Ctx, update: &Update) -> Result<DocView, String> {
+fn view(ctx: &Ctx, update: &Update) -> Result<DocView, RenderError> {
     let (doc, lang) = pick_version(ctx, &update.versions);
     let related = doc
         .front
