@@ -46,6 +46,9 @@ pub enum BuildError {
     /// tantivy could not make the search index (in memory: no file is at fault).
     #[error("{0}")]
     Search(crate::search::SearchError),
+    /// The output folder is not one a build may write into.
+    #[error("{0}")]
+    Usage(String),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -241,6 +244,7 @@ enum Sink {
 /// everything goes into a new folder beside the output, which replaces it
 /// when complete.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    output::check_out(&options.root, &options.out).map_err(BuildError::Usage)?;
     let mut report = BuildReport::default();
     let start = Instant::now();
     let fingerprint = fingerprint::inputs(&options.root, &options.out, options.base_url.as_deref());

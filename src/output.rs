@@ -30,6 +30,77 @@ pub fn hash_name(bytes: &[u8]) -> String {
     format!("{:010x}", hash(bytes) & 0xff_ffff_ffff)
 }
 
+/// Whether a build may write into `out`: it is absent or empty, or an
+/// earlier build's output (it holds the dataset every build writes, or the
+/// record of a build is beside it); and it is neither the project folder,
+/// nor holds it, nor lies inside `content/`, `themes/` or `i18n/`. A build
+/// replaces the folder's contents, so anything else would be lost.
+pub fn check_out(root: &Path, out: &Path) -> Result<(), String> {
+    let root = real(root);
+    let out = real(out);
+    if root.starts_with(&out) {
+        return Err(format!(
+            "--out {} is the project folder or holds it; a build replaces everything in its output folder",
+            out.display()
+        ));
+    }
+    if let Some(folder) = ["content", "themes", "i18n"]
+        .iter()
+        .find(|f| out.starts_with(root.join(f)))
+    {
+        return Err(format!(
+            "--out {} lies inside {folder}/; build into a folder of its own, such as public/",
+            out.display()
+        ));
+    }
+    let empty = match fs::read_dir(&out) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(format!("cannot read --out {}: {err}", out.display())),
+        Ok(mut entries) => entries.next().is_none(),
+    };
+    if empty || is_ours(&out) {
+        Ok(())
+    } else {
+        Err(format!(
+            "--out {} holds files that no build wrote; give an empty or new folder, or the output of an earlier build",
+            out.display()
+        ))
+    }
+}
+
+/// Whether `out` holds a build's output: its dataset, which every build
+/// writes whatever the theme, or the record of a build beside it.
+pub fn is_ours(out: &Path) -> bool {
+    let mut head = [0u8; 64];
+    let dataset = fs::File::open(out.join(crate::urls::DATASET))
+        .and_then(|mut file| io::Read::read(&mut file, &mut head));
+    let signed = dataset.is_ok_and(|n| {
+        String::from_utf8_lossy(&head[..n])
+            .replace([' ', '\n'], "")
+            .starts_with("{\"format\":\"tuloskortti-dataset\"")
+    });
+    signed || crate::fingerprint::record_path(out).is_file()
+}
+
+/// `path` made absolute, with its existing part resolved (links, `..`).
+fn real(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(resolved) = existing.canonicalize() {
+            return rest.iter().rev().fold(resolved, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
 /// Write `files` into `out`, replacing its previous contents atomically.
 pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut staging = Staging::create(out)?;

@@ -207,7 +207,7 @@ pub fn preview_folder(root: &Path, out: Option<&Path>) -> Result<PathBuf, ServeE
     // The preview folder is made to hold exactly the site: never take over
     // a folder of other files.
     let empty = std::fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_none());
-    if !empty && !out.join("index.html").is_file() {
+    if !empty && !crate::output::is_ours(&out) {
         return Err(ServeError::Usage(format!(
             "{} is not empty and holds no built site; give --out an empty folder",
             out.display()
@@ -342,8 +342,19 @@ mod tests {
             preview_folder(&root, Some(&documents)),
             Err(ServeError::Usage(_))
         ));
-        // A folder that holds a built site may be reused.
+        // Someone else's web site is not ours either.
         std::fs::write(default.join("index.html"), "<!DOCTYPE html>").unwrap();
+        assert!(matches!(
+            preview_folder(&root, None),
+            Err(ServeError::Usage(_))
+        ));
+        // A folder that holds a built site (its dataset) may be reused.
+        std::fs::create_dir_all(default.join("data")).unwrap();
+        std::fs::write(
+            default.join("data/tuloskortti.json"),
+            "{\n  \"format\": \"tuloskortti-dataset\",\n  \"version\": 1\n}",
+        )
+        .unwrap();
         assert_eq!(preview_folder(&root, None).unwrap(), default);
     }
 

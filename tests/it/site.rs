@@ -1,5 +1,7 @@
 //! Building sites: the fixture and the repository's example content.
 
+use std::fs;
+
 use crate::common::{TestSite, pages, repo_root, run_in, snapshot, stderr};
 
 #[test]
@@ -429,4 +431,54 @@ fn the_home_page_shows_the_latest_year_and_links_to_the_rest() {
     .unwrap();
     assert!(site.build().status.success());
     assert!(!site.read("public/fi/index.html").contains("Kaikki 2"));
+}
+
+/// `build --out` never replaces a folder it did not make: the project
+/// folder, `content/`, a folder of the user's. Each is refused with exit 2
+/// and every file stays as it was; an earlier build's output is rebuilt.
+#[test]
+fn build_refuses_an_output_folder_that_is_not_its_own() {
+    let site = TestSite::fixture("minimal");
+    let root = site.root().to_path_buf();
+    site.write("notes/minun.txt", "omat muistiinpanot");
+    let before = snapshot(&root);
+    for out in [".", "content", "content/pages", "notes"] {
+        let output = run_in(&root, &["build", "--root", ".", "--out", out]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "--out {out}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("--out"), "{}", stderr(&output));
+        assert_eq!(snapshot(&root), before, "--out {out} changed files");
+    }
+    // A new folder, then the same folder again, then an empty one.
+    assert!(
+        run_in(&root, &["build", "--root", ".", "--out", "public"])
+            .status
+            .success()
+    );
+    let rebuilt = run_in(
+        &root,
+        &["build", "--root", ".", "--out", "public", "--force"],
+    );
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    fs::remove_file(root.join(".public.build")).unwrap();
+    let without_record = run_in(&root, &["build", "--root", ".", "--out", "public"]);
+    assert!(
+        without_record.status.success(),
+        "{}",
+        stderr(&without_record)
+    );
+    fs::create_dir_all(root.join("empty")).unwrap();
+    assert!(
+        run_in(&root, &["build", "--root", ".", "--out", "empty"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("notes/minun.txt")).unwrap(),
+        "omat muistiinpanot"
+    );
 }
