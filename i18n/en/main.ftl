@@ -213,7 +213,12 @@ status-table-count = Goals
 chart-actual = Actual
 chart-budget = Budget
 chart-measured = Measured value
-chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; change { $change } %.
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }{ $direction ->
+    [up] ; rose by { $change }%.
+    [down] ; fell by { $change }%.
+    [same] ; unchanged.
+   *[none] .
+}
 chart-figure-single = { $label }: { $latest_column } { $latest }.
 chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
 

@@ -218,7 +218,12 @@ status-table-count = Tavoitteita
 chart-actual = Toteuma (TP)
 chart-budget = Talousarvio (TA)
 chart-measured = Mitattu arvo
-chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; muutos { $change } %.
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }{ $direction ->
+    [up] ; nousi { $change } %.
+    [down] ; laski { $change } %.
+    [same] ; pysyi ennallaan.
+   *[none] .
+}
 chart-figure-single = { $label }: { $latest_column } { $latest }.
 chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
 

@@ -218,7 +218,12 @@ status-table-count = Mål
 chart-actual = Utfall (BS)
 chart-budget = Budget (BU)
 chart-measured = Uppmätt värde
-chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }; förändring { $change } %.
+chart-figure-change = { $label }: { $latest_column } { $latest }, { $previous_column } { $previous }{ $direction ->
+    [up] ; ökade med { $change } %.
+    [down] ; minskade med { $change } %.
+    [same] ; oförändrat.
+   *[none] .
+}
 chart-figure-single = { $label }: { $latest_column } { $latest }.
 chart-indicator-summary = { $title }: { $first_period } { $first }, { $last_period } { $last }.
 

@@ -611,3 +611,86 @@ fn every_chart_of_the_example_site_has_a_title_a_table_and_the_content_numbers()
     assert!(figure_charts >= 10, "{figure_charts} key-figure charts");
     assert_eq!(status_charts, loaded.site.scorecards.len());
 }
+
+/// Every key-figure chart of the Kemijärvi scorecards states the change of
+/// the amount, in words, in fi, sv and en: a cost that went from -84 611 €
+/// to -63 859 € fell by 24,5 %; it did not rise.
+#[test]
+fn key_figure_changes_are_stated_as_changes_of_the_amount() {
+    use tuloskortti::content::{ColumnKind, FigureUnit};
+    let loaded =
+        tuloskortti::build::load(&crate::common::repo_root(), None).expect("the example loads");
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("site");
+    let output = crate::common::run_in(
+        &crate::common::repo_root(),
+        &["build", "--root", ".", "--out", dir.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut checked = 0;
+    for scorecard in loaded
+        .site
+        .scorecards
+        .iter()
+        .filter(|s| s.organisation().as_str() == "kemijarvi")
+    {
+        for table in &scorecard.data.key_figures {
+            for row in table.rows.iter().filter(|r| r.unit == FigureUnit::Eur) {
+                let actuals: Vec<f64> = table
+                    .columns
+                    .value
+                    .iter()
+                    .zip(&row.values.value)
+                    .filter(|(c, _)| c.kind == ColumnKind::Actual)
+                    .filter_map(|(_, v)| *v)
+                    .collect();
+                let [.., previous, latest] = actuals[..] else {
+                    continue;
+                };
+                let (previous, latest) = (f64::abs(previous), f64::abs(latest));
+                if previous == 0.0 {
+                    continue;
+                }
+                let percent = (latest - previous) / previous * 100.0;
+                for lang in ["fi", "sv", "en"] {
+                    let size = format!("{:.1}", percent.abs());
+                    let expected = match (lang, percent > 0.0) {
+                        _ if size == "0.0" => continue,
+                        ("fi", true) => format!("; nousi {} %.", size.replace('.', ",")),
+                        ("fi", false) => format!("; laski {} %.", size.replace('.', ",")),
+                        ("sv", true) => format!("; ökade med {} %.", size.replace('.', ",")),
+                        ("sv", false) => format!("; minskade med {} %.", size.replace('.', ",")),
+                        (_, true) => format!("; rose by {size}%."),
+                        (_, false) => format!("; fell by {size}%."),
+                    };
+                    let label = row.label.get(lang, "fi").unwrap();
+                    let page = std::fs::read_to_string(
+                        dir.join(format!("{lang}/kemijarvi/{}/index.html", scorecard.id)),
+                    )
+                    .unwrap();
+                    let statement = page
+                        .split(&format!("{label}: "))
+                        .skip(1)
+                        .find_map(|s| s.split('<').next().filter(|s| s.contains(';')))
+                        .unwrap_or_else(|| {
+                            panic!("{lang} {}: no statement for {label}", scorecard.id)
+                        });
+                    // Without the grouping of thousands (1 387,6 and 1,387.6).
+                    let statement = statement.replace('\u{a0}', "");
+                    let statement = if lang == "en" {
+                        statement.replace(',', "")
+                    } else {
+                        statement
+                    };
+                    assert!(
+                        statement.ends_with(&expected),
+                        "{lang} {}: {label}: {statement:?} should end with {expected:?}",
+                        scorecard.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 15 * 3, "{checked} statements checked");
+}

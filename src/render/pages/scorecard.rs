@@ -227,13 +227,9 @@ fn figure_charts(
                 args.set("latest", ctx.i18n.money(ctx.lang, *latest, None)?);
                 args.set("previous_column", previous_column.clone());
                 args.set("previous", ctx.i18n.money(ctx.lang, *previous, None)?);
-                let change = if *previous != 0.0 {
-                    (latest - previous) / previous.abs() * 100.0
-                } else {
-                    0.0
-                };
-                let sign = if change > 0.0 { "+" } else { "" };
-                args.set("change", format!("{sign}{}", ctx.number(change, Some(1))?));
+                let (direction, change) = amount_change(*previous, *latest);
+                args.set("direction", direction);
+                args.set("change", ctx.number(change, Some(1))?);
                 ctx.t_args("chart-figure-change", &args)?
             }
             [(latest_column, latest)] => {
@@ -365,4 +361,43 @@ fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, RenderError> 
         download_schema: ctx.link(urls::SCORECARD_SCHEMA),
         download_csv_metadata: ctx.link(urls::CSV_METADATA),
     })
+}
+
+/// How the amount changed from `previous` to `latest`, as the documents'
+/// own change rows and every reader mean it: costs are printed negative,
+/// and a cost that went from -100 to -92 fell by 8 %, it did not rise. The
+/// direction is `up`, `down`, `same` (under 0.05 %, which prints as 0,0) or
+/// `none` (from zero, where no percentage means anything); the size is
+/// the percentage, without a sign.
+pub(crate) fn amount_change(previous: f64, latest: f64) -> (&'static str, f64) {
+    let (previous, latest) = (previous.abs(), latest.abs());
+    if previous == 0.0 {
+        return (if latest == 0.0 { "same" } else { "none" }, 0.0);
+    }
+    let change = (latest - previous) / previous * 100.0;
+    let direction = if change.abs() < 0.05 {
+        "same"
+    } else if change > 0.0 {
+        "up"
+    } else {
+        "down"
+    };
+    (direction, change.abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount_change;
+
+    #[test]
+    fn a_change_is_the_change_of_the_amount() {
+        // Costs are negative: from -100 to -92 is 8 % less spent.
+        assert_eq!(amount_change(-100.0, -92.0), ("down", 8.0));
+        assert_eq!(amount_change(-100.0, -115.0), ("up", 15.0));
+        assert_eq!(amount_change(200.0, 150.0), ("down", 25.0));
+        assert_eq!(amount_change(69.0, 0.0), ("down", 100.0));
+        assert_eq!(amount_change(0.0, 69.0).0, "none");
+        assert_eq!(amount_change(0.0, 0.0).0, "same");
+        assert_eq!(amount_change(-1000.0, -1000.2).0, "same");
+    }
 }
