@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostics, Location};
-use crate::fingerprint;
 use crate::i18n::I18n;
 use crate::open_data;
 use crate::output;
 use crate::output::OutputFile;
+use crate::output::record;
 use crate::render::{self, Renderer, SiteIndex, Theme};
 use rayon::prelude::*;
 
@@ -247,11 +247,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_out(&options.root, &options.out).map_err(BuildError::Usage)?;
     let mut report = BuildReport::default();
     let start = Instant::now();
-    let fingerprint = fingerprint::inputs(&options.root, &options.out, options.base_url.as_deref());
-    let previous = fingerprint::intact(&options.out);
-    if let Some(record) = previous.as_ref().filter(|r| {
-        !options.force && fingerprint.is_some_and(|f| fingerprint::up_to_date_with(r, f))
-    }) {
+    let fingerprint = record::inputs(&options.root, &options.out, options.base_url.as_deref());
+    let previous = record::intact(&options.out);
+    if let Some(record) = previous
+        .as_ref()
+        .filter(|r| !options.force && fingerprint.is_some_and(|f| record::up_to_date_with(r, f)))
+    {
         report.up_to_date = true;
         report.pages = record.pages;
         report.files = record.files;
@@ -259,7 +260,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         report.timings.push(("check", start.elapsed()));
         return Ok(report);
     }
-    let previous = previous.map(fingerprint::Record::into_written);
+    let previous = previous.map(record::Record::into_written);
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     let renderer =
         render::Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
@@ -342,7 +343,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     // The record goes first: a build that stops half-way leaves none, and
     // the next build starts afresh.
-    fingerprint::forget(&options.out);
+    record::forget(&options.out);
     let written = match sink {
         Sink::Fresh(staging) => staging.commit().map_err(io)?,
         Sink::Update(update) => {
@@ -353,7 +354,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     report.warnings_text = loaded.warnings.to_string();
     if let Some(fingerprint) = fingerprint {
-        fingerprint::remember(
+        record::remember(
             &options.out,
             fingerprint,
             report.pages,

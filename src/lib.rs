@@ -5,7 +5,6 @@ pub mod cli;
 pub mod content;
 pub mod diagnostics;
 pub mod escape;
-pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod open_data;

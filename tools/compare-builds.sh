@@ -45,14 +45,17 @@ else
   cp -r content themes i18n "$inputs/example/"
 fi
 synth() {
-  # The generator is a dev-only example; older commits had it in the product.
-  if [ -f examples/synth/main.rs ]; then
-    cargo run --release --quiet --example synth -- "$@"
+  # The generator of NEW (a dev-only example; older commits had it in the
+  # product binary).
+  local tree=.
+  [ -n "$new" ] && tree="$work/tree-new"
+  if [ -f "$tree/examples/synth/main.rs" ]; then
+    (cd "$tree" && cargo run --release --quiet --example synth -- "$@")
   else
     "$work/old" synth "$@"
   fi
 }
-synth --scorecards "$scorecards" --out "$inputs/synth" >/dev/null
+synth --scorecards "$scorecards" --out "$PWD/$inputs/synth" >/dev/null
 cp -r themes i18n "$inputs/synth/"
 
 status=0

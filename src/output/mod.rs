@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::fingerprint::Written;
+pub mod record;
+
+use record::Written;
 
 /// One file of the built site: path relative to the output root, and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +81,7 @@ pub fn is_ours(out: &Path) -> bool {
             .replace([' ', '\n'], "")
             .starts_with("{\"format\":\"tuloskortti-dataset\"")
     });
-    signed || crate::fingerprint::record_path(out).is_file()
+    signed || record::record_path(out).is_file()
 }
 
 /// `path` made absolute, with its existing part resolved (links, `..`).
@@ -438,7 +440,7 @@ mod tests {
         for (path, noted) in &written {
             let metadata = fs::metadata(out.join(path)).unwrap();
             assert_eq!(noted.len, metadata.len(), "{path}");
-            assert_eq!(noted.mtime, crate::fingerprint::mtime(&metadata), "{path}");
+            assert_eq!(noted.mtime, record::mtime(&metadata), "{path}");
         }
     }
 

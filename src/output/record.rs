@@ -19,7 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::output::hash;
+use super::hash;
 
 /// 3: hashes are xxh3, the same for every Rust release (std's
 /// `DefaultHasher` is documented as not stable across releases, so after a
