@@ -11,6 +11,9 @@ started=$(date +%s)
 step "cargo fmt --check"
 cargo fmt --check
 
+step "module graph: no import circle in src/ (tools/module-graph.py)"
+python3 tools/module-graph.py | tail -n 1
+
 step "cargo clippy (debug, warnings are errors)"
 cargo clippy --all-targets --quiet -- -D warnings
 
