@@ -233,7 +233,7 @@ enum Sink {
     /// A new folder that replaces the output when complete.
     Fresh(output::Staging),
     /// The last build's output, untouched since: only changes are written.
-    Update(output::Update),
+    InPlace(output::InPlace),
 }
 
 /// Build the site into `options.out`; on any error the old output stays.
@@ -271,7 +271,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let mut search_time = Duration::ZERO;
     let mut sink = match previous {
-        Some(written) => Sink::Update(output::Update::new(&options.out, written)),
+        Some(written) => Sink::InPlace(output::InPlace::new(&options.out, written)),
         None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
     let (rendering, mut writing) = loop {
@@ -285,7 +285,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             files += batch.len();
             let start = Instant::now();
             let fits = match sink {
-                Sink::Update(update) => update.add(batch, CHANGED_BYTES_BUDGET),
+                Sink::InPlace(update) => update.add(batch, CHANGED_BYTES_BUDGET),
                 Sink::Fresh(staging) => {
                     staging.write(batch).map_err(io)?;
                     true
@@ -346,7 +346,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     record::forget(&options.out);
     let written = match sink {
         Sink::Fresh(staging) => staging.commit().map_err(io)?,
-        Sink::Update(update) => {
+        Sink::InPlace(update) => {
             let (changed, written) = update.commit().map_err(io)?;
             report.changed = Some(changed);
             written

@@ -113,6 +113,15 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+/// A problem on its own, as the list that functions report.
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Diagnostics {
+        let mut all = Diagnostics::default();
+        all.push(diagnostic);
+        all
+    }
+}
+
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);

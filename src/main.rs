@@ -154,7 +154,7 @@ fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
         NewCommand::Scorecard { org, slug } => {
             scaffold::scorecard_files(root, &words, &org, &slug, today)
         }
-        NewCommand::Update { slug } => scaffold::update_files(root, &words, &slug, today),
+        NewCommand::Update { slug } => scaffold::post_files(root, &words, &slug, today),
     };
     match files.and_then(|files| scaffold::write_new(root, &files).map(|()| files)) {
         Ok(files) => {

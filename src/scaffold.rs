@@ -259,7 +259,7 @@ fn scorecard_text(words: &Words, org: &Id, year: i32, today: Date) -> String {
 
 /// `content/updates/<date>-SLUG.<lang>.md` for every site language; a slug
 /// that starts with `YYYY-MM-DD-` gives the date.
-pub fn update_files(
+pub fn post_files(
     root: &Path,
     words: &Words,
     slug: &str,
@@ -376,7 +376,7 @@ pub fn write_new(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{OrganisationFile, ScorecardFile, UpdateFrontMatter};
+    use crate::content::model::{OrganisationFile, PostFrontMatter, ScorecardFile};
 
     const TODAY: Date = Date {
         year: 2026,
@@ -413,7 +413,7 @@ mod tests {
     fn updates_take_the_date_from_the_slug() {
         let dir = tempfile::tempdir().unwrap();
         let words = Words::embedded(&["fi", "sv"]);
-        let files = update_files(dir.path(), &words, "2025-01-31-avoin-data", TODAY).unwrap();
+        let files = post_files(dir.path(), &words, "2025-01-31-avoin-data", TODAY).unwrap();
         let paths: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
         assert_eq!(
             paths,
@@ -423,7 +423,7 @@ mod tests {
             ]
         );
         let front = files[1].text.split("---\n").nth(1).unwrap();
-        let data: UpdateFrontMatter = serde_saphyr::from_str(front).unwrap();
+        let data: PostFrontMatter = serde_saphyr::from_str(front).unwrap();
         assert_eq!(data.date.to_string(), "2025-01-31");
         assert!(files[1].text.contains("# "));
     }
@@ -432,7 +432,7 @@ mod tests {
     fn existing_files_are_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let words = Words::embedded(&["fi"]);
-        let files = update_files(dir.path(), &words, "uutinen", TODAY).unwrap();
+        let files = post_files(dir.path(), &words, "uutinen", TODAY).unwrap();
         write_new(dir.path(), &files).unwrap();
         fs::write(dir.path().join(&files[0].path), "mine").unwrap();
         assert!(matches!(

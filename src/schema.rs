@@ -33,7 +33,7 @@ pub fn kind_of(relative: &Path) -> Option<&'static str> {
         FileKind::Networks => "networks",
         FileKind::Organisation { .. } => "organisation",
         FileKind::Scorecard { .. } => "scorecard",
-        FileKind::Update { .. } => "update",
+        FileKind::Post { .. } => "update",
         FileKind::Page { .. } => "page",
     })
 }
@@ -441,7 +441,7 @@ mod tests {
             ("key_figures", model_fields::<KeyFigures>()),
             ("key_figures/properties/columns", model_fields::<Column>()),
             ("key_figures/properties/rows", model_fields::<FigureRow>()),
-            ("update", model_fields::<UpdateFrontMatter>()),
+            ("update", model_fields::<PostFrontMatter>()),
             ("page", model_fields::<PageFrontMatter>()),
         ];
         for (path, model) in pairs {

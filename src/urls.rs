@@ -11,8 +11,9 @@ pub enum Route {
     Organisation(Id),
     Scorecard(Id, Id),
     Goal(Id, Id, Id),
-    Updates,
-    Update(Id),
+    Posts,
+    /// A news post (`updates/<slug>/`).
+    Post(Id),
     Page(Id),
     /// A shared metric compared across organisations.
     Metric(Id),
@@ -29,8 +30,8 @@ pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
         Route::Organisation(org) => format!("{site_lang}/{org}/"),
         Route::Scorecard(org, sc) => format!("{site_lang}/{org}/{sc}/"),
         Route::Goal(org, sc, goal) => format!("{site_lang}/{org}/{sc}/{goal}/"),
-        Route::Updates => format!("{site_lang}/updates/"),
-        Route::Update(slug) => format!("{site_lang}/updates/{slug}/"),
+        Route::Posts => format!("{site_lang}/updates/"),
+        Route::Post(slug) => format!("{site_lang}/updates/{slug}/"),
         Route::Page(slug) => format!("{site_lang}/{slug}/"),
         Route::Metric(id) => format!("{site_lang}/metrics/{id}/"),
         Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
@@ -91,7 +92,7 @@ pub fn scorecard_page_routes(scorecard: &Scorecard) -> impl Iterator<Item = Rout
 pub fn all_routes(site: &Site) -> Vec<Route> {
     let mut routes = vec![
         Route::Home,
-        Route::Updates,
+        Route::Posts,
         Route::Accessibility,
         Route::Search,
         Route::NotFound,
@@ -104,7 +105,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
     for scorecard in &site.scorecards {
         routes.extend(scorecard_page_routes(scorecard));
     }
-    routes.extend(site.updates.iter().map(|u| Route::Update(u.slug.clone())));
+    routes.extend(site.updates.iter().map(|u| Route::Post(u.slug.clone())));
     routes.extend(site.pages.iter().map(|p| Route::Page(p.slug.clone())));
     routes.extend(
         site.metrics

@@ -16,7 +16,7 @@ pub enum FileKind {
     Networks,
     Organisation { stem: String },
     Scorecard { folder: String, stem: String },
-    Update { stem: String, lang: String },
+    Post { stem: String, lang: String },
     Page { stem: String, lang: String },
 }
 
@@ -141,7 +141,7 @@ pub fn classify(relative: &Path) -> Option<FileKind> {
             })
         }
         ["content", "updates", name] => {
-            split_lang(name).map(|(stem, lang)| FileKind::Update { stem, lang })
+            split_lang(name).map(|(stem, lang)| FileKind::Post { stem, lang })
         }
         ["content", "pages", name] => {
             split_lang(name).map(|(stem, lang)| FileKind::Page { stem, lang })

@@ -21,7 +21,7 @@ pub struct Site {
     pub networks: Vec<Network>,
     pub metrics: Vec<Metric>,
     pub scorecards: Vec<Scorecard>,
-    pub updates: Vec<Update>,
+    pub updates: Vec<NewsPost>,
     pub pages: Vec<Page>,
 }
 
@@ -102,10 +102,10 @@ pub struct MarkdownDoc<F> {
 
 /// A news post, in the languages it is written in.
 #[derive(Debug, Clone)]
-pub struct Update {
+pub struct NewsPost {
     pub slug: Id,
     pub date: Date,
-    pub versions: BTreeMap<String, MarkdownDoc<UpdateFrontMatter>>,
+    pub versions: BTreeMap<String, MarkdownDoc<PostFrontMatter>>,
 }
 
 /// A static page, in the languages it is written in.

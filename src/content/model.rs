@@ -860,7 +860,7 @@ pub struct FigureRow {
 /// Front matter of `updates/<date>-<slug>.<lang>.md`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct UpdateFrontMatter {
+pub struct PostFrontMatter {
     pub title: String,
     pub date: Date,
     #[serde(default)]

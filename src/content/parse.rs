@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 
 use super::load::{ContentFiles, FileKind, SourceFile};
 use super::model::*;
-use super::{Config, MarkdownDoc, Metric, Network, Organisation, Page, Scorecard, Site, Update};
+use super::{Config, MarkdownDoc, Metric, Network, NewsPost, Organisation, Page, Scorecard, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
 
 /// Where a spanned value sits in its file.
@@ -169,7 +169,7 @@ enum Parsed {
     Networks(Result<Vec<NetworkFile>, Diagnostic>),
     Organisation(Result<OrganisationFile, Diagnostic>),
     Scorecard(Result<Box<ScorecardFile>, Diagnostic>),
-    Update(Result<MarkdownDoc<UpdateFrontMatter>, Diagnostic>),
+    Post(Result<MarkdownDoc<PostFrontMatter>, Diagnostic>),
     Page(Result<MarkdownDoc<PageFrontMatter>, Diagnostic>),
 }
 
@@ -182,7 +182,7 @@ impl Parsed {
             FileKind::Networks => Parsed::Networks(parse_yaml(path, text, 0)),
             FileKind::Organisation { .. } => Parsed::Organisation(parse_yaml(path, text, 0)),
             FileKind::Scorecard { .. } => Parsed::Scorecard(parse_scorecard(file).map(Box::new)),
-            FileKind::Update { .. } => Parsed::Update(parse_markdown(file)),
+            FileKind::Post { .. } => Parsed::Post(parse_markdown(file)),
             FileKind::Page { .. } => Parsed::Page(parse_markdown(file)),
         }
     }
@@ -198,7 +198,7 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
     let mut networks = Vec::new();
     let mut metrics = Vec::new();
     let mut scorecards = Vec::new();
-    let mut update_docs: Vec<(String, String, MarkdownDoc<UpdateFrontMatter>)> = Vec::new();
+    let mut update_docs: Vec<(String, String, MarkdownDoc<PostFrontMatter>)> = Vec::new();
     let mut page_docs: Vec<(String, String, MarkdownDoc<PageFrontMatter>)> = Vec::new();
 
     // Each file parses on its own (in parallel: at a million pages that is
@@ -243,7 +243,7 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
                     keep(Err(d));
                 }
             },
-            (FileKind::Update { stem, lang }, Parsed::Update(result)) => {
+            (FileKind::Post { stem, lang }, Parsed::Post(result)) => {
                 keep(result.map(|doc| update_docs.push((stem.clone(), lang.clone(), doc))))
             }
             (FileKind::Page { stem, lang }, Parsed::Page(result)) => {
@@ -306,7 +306,7 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
                     ));
                 }
             }
-            Some(Update { slug, date, versions })
+            Some(NewsPost { slug, date, versions })
         })
         .collect::<Vec<_>>();
 

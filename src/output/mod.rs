@@ -201,7 +201,7 @@ impl Drop for Staging {
 /// files whose bytes changed are written, and the files no longer built are
 /// removed. Nothing is written until every page has rendered: the changed
 /// files wait in memory, up to a budget past which the build starts afresh.
-pub struct Update {
+pub struct InPlace {
     out: PathBuf,
     previous: HashMap<String, Written>,
     changed: Vec<OutputFile>,
@@ -210,10 +210,10 @@ pub struct Update {
     unchanged: HashMap<String, Written>,
 }
 
-impl Update {
+impl InPlace {
     /// `previous`: every file now in `out`, as the last build wrote it.
-    pub fn new(out: &Path, previous: HashMap<String, Written>) -> Update {
-        Update {
+    pub fn new(out: &Path, previous: HashMap<String, Written>) -> InPlace {
+        InPlace {
             out: out.to_path_buf(),
             previous,
             changed: Vec::new(),
@@ -328,7 +328,7 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<Written> {
 
 /// Rewrite only the files whose bytes changed, each through a temporary file
 /// and a rename so a reader never sees half a page. Returns how many changed.
-pub fn update_files(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
+pub fn rewrite_changed(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
     let mut changed = 0;
     for file in files {
         let path = safe_join(out, &file.path)?;
@@ -448,11 +448,11 @@ mod tests {
     fn updates_only_changed_files() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            update_files(dir.path(), &[file("a.html", "1"), file("b/c.html", "2")]).unwrap(),
+            rewrite_changed(dir.path(), &[file("a.html", "1"), file("b/c.html", "2")]).unwrap(),
             2
         );
         assert_eq!(
-            update_files(dir.path(), &[file("a.html", "1"), file("b/c.html", "3")]).unwrap(),
+            rewrite_changed(dir.path(), &[file("a.html", "1"), file("b/c.html", "3")]).unwrap(),
             1
         );
         assert_eq!(

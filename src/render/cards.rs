@@ -2,15 +2,15 @@
 
 use serde::Serialize;
 
-use super::context::{Ctx, Txt, kind_label, pick_version};
+use super::context::{LocalText, PageContext, kind_label, pick_version};
 use super::status::{StatusSummary, scorecard_summary};
-use crate::content::{Scorecard, Update};
+use crate::content::{NewsPost, Scorecard};
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ScorecardCard {
-    pub title: Txt,
+    pub title: LocalText,
     pub kind: String,
     pub year: i32,
     pub href: String,
@@ -20,15 +20,18 @@ pub struct ScorecardCard {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct UpdateItem {
-    pub title: Txt,
+pub struct PostItem {
+    pub title: LocalText,
     pub href: String,
     pub date: String,
     pub iso_date: String,
-    pub summary: Option<Txt>,
+    pub summary: Option<LocalText>,
 }
 
-pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard, RenderError> {
+pub fn scorecard_card(
+    ctx: &PageContext,
+    scorecard: &Scorecard,
+) -> Result<ScorecardCard, RenderError> {
     Ok(ScorecardCard {
         title: ctx.txt(&scorecard.data.unit),
         kind: kind_label(ctx, scorecard.data.kind)?,
@@ -43,16 +46,20 @@ pub fn scorecard_card(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardCard,
     })
 }
 
-pub fn update_item(ctx: &Ctx, update: &Update) -> Result<UpdateItem, RenderError> {
+pub fn post_item(ctx: &PageContext, update: &NewsPost) -> Result<PostItem, RenderError> {
     let (doc, lang) = pick_version(ctx, &update.versions);
-    Ok(UpdateItem {
-        title: Txt {
+    Ok(PostItem {
+        title: LocalText {
             text: doc.front.title.clone(),
             lang: lang.clone(),
         },
-        href: ctx.href(&Route::Update(update.slug.clone())),
+        href: ctx.href(&Route::Post(update.slug.clone())),
         date: ctx.date(update.date)?,
         iso_date: update.date.to_string(),
-        summary: doc.front.summary.clone().map(|s| Txt { text: s, lang }),
+        summary: doc
+            .front
+            .summary
+            .clone()
+            .map(|s| LocalText { text: s, lang }),
     })
 }

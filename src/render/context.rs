@@ -14,7 +14,7 @@ use crate::render::error::RenderError;
 use crate::urls::{Route, dir, relative};
 
 /// Everything a view builder needs for one page in one language.
-pub struct Ctx<'a> {
+pub struct PageContext<'a> {
     pub site: &'a Site,
     pub index: &'a SiteIndex,
     pub i18n: &'a I18n,
@@ -118,14 +118,14 @@ impl SiteIndex {
 /// A plain text in the page's language; `lang` is set when it falls back to
 /// another language.
 #[derive(Debug, Clone, Serialize)]
-pub struct Txt {
+pub struct LocalText {
     pub text: String,
     pub lang: Option<String>,
 }
 
 /// Markdown rendered to HTML (safe: raw HTML is never rendered).
 #[derive(Debug, Clone, Serialize)]
-pub struct Md {
+pub struct LocalMarkdown {
     pub html: String,
     pub lang: Option<String>,
 }
@@ -133,19 +133,19 @@ pub struct Md {
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub href: String,
-    pub text: Txt,
+    pub text: LocalText,
 }
 
-impl Ctx<'_> {
+impl PageContext<'_> {
     pub fn default_lang(&self) -> &str {
         self.site.config.default_language()
     }
 
     /// The text in this language, or the default language (or any) as fallback.
-    pub fn txt(&self, text: &Text) -> Txt {
+    pub fn txt(&self, text: &Text) -> LocalText {
         let default = self.default_lang();
         if let Some(s) = text.get(self.lang, default) {
-            return Txt {
+            return LocalText {
                 text: s.to_string(),
                 lang: None,
             };
@@ -155,7 +155,7 @@ impl Ctx<'_> {
             .map(|s| (default.to_string(), s))
             .or_else(|| text.by_lang.iter().next().map(|(l, s)| (l.to_string(), s)))
             .unwrap_or_else(|| (default.to_string(), ""));
-        Txt {
+        LocalText {
             text: s.to_string(),
             lang: Some(lang),
         }
@@ -167,15 +167,15 @@ impl Ctx<'_> {
         links.sort_by(|a, b| collation.compare(&a.text.text, &b.text.text));
     }
 
-    pub fn md(&self, text: &Text, top_heading: u8) -> Md {
+    pub fn md(&self, text: &Text, top_heading: u8) -> LocalMarkdown {
         let t = self.txt(text);
-        Md {
+        LocalMarkdown {
             html: markdown::to_html(&t.text, top_heading),
             lang: t.lang,
         }
     }
 
-    pub fn opt_txt(&self, text: &Option<Text>) -> Option<Txt> {
+    pub fn opt_txt(&self, text: &Option<Text>) -> Option<LocalText> {
         text.as_ref().map(|t| self.txt(t))
     }
 
@@ -238,7 +238,7 @@ impl Ctx<'_> {
 
 // ------------------------------------------------------------ links and titles shared by pages
 
-pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, MessageError> {
+pub fn kind_label(ctx: &PageContext, kind: ScorecardKind) -> Result<String, MessageError> {
     ctx.t(match kind {
         ScorecardKind::Scorecard => "kind-scorecard",
         ScorecardKind::AnnualReport => "kind-annual-report",
@@ -248,7 +248,7 @@ pub fn kind_label(ctx: &Ctx, kind: ScorecardKind) -> Result<String, MessageError
 
 /// The version in the page's language, or the default language's, or any.
 pub fn pick_version<'v, F>(
-    ctx: &Ctx,
+    ctx: &PageContext,
     versions: &'v BTreeMap<String, F>,
 ) -> (&'v F, Option<String>) {
     if let Some(doc) = versions.get(ctx.lang) {
@@ -261,15 +261,15 @@ pub fn pick_version<'v, F>(
     (doc, Some(lang.clone()))
 }
 
-pub fn page_title(ctx: &Ctx, page: &Page) -> Txt {
+pub fn page_title(ctx: &PageContext, page: &Page) -> LocalText {
     let (doc, lang) = pick_version(ctx, &page.versions);
-    Txt {
+    LocalText {
         text: doc.front.title.clone(),
         lang,
     }
 }
 
-pub fn organisation_link(ctx: &Ctx, id: &Id) -> Option<Link> {
+pub fn organisation_link(ctx: &PageContext, id: &Id) -> Option<Link> {
     let org = &ctx.site.organisations[*ctx.index.organisations.get(id)?];
     Some(Link {
         href: ctx.href(&Route::Organisation(id.clone())),
@@ -277,7 +277,7 @@ pub fn organisation_link(ctx: &Ctx, id: &Id) -> Option<Link> {
     })
 }
 
-pub fn scorecard_title(ctx: &Ctx, scorecard: &Scorecard) -> Result<String, MessageError> {
+pub fn scorecard_title(ctx: &PageContext, scorecard: &Scorecard) -> Result<String, MessageError> {
     let mut args = FluentArgs::new();
     args.set("unit", ctx.txt(&scorecard.data.unit).text);
     args.set("kind", kind_label(ctx, scorecard.data.kind)?);

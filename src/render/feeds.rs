@@ -42,10 +42,7 @@ pub fn atom(site: &Site, i18n: &I18n, lang: &str) -> Result<OutputFile, RenderEr
             .or_else(|| update.versions.get_key_value(default))
             .or_else(|| update.versions.iter().next())
             .ok_or("an update without versions")?;
-        let url = format!(
-            "{base}{}",
-            dir(lang, &Route::Update(update.slug.clone()), "")
-        );
+        let url = format!("{base}{}", dir(lang, &Route::Post(update.slug.clone()), ""));
         let summary = doc.front.summary.clone().unwrap_or_else(|| {
             markdown::to_plain_text(&doc.body)
                 .chars()

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{Ctx, Link, Txt, page_title};
+use super::context::{Link, LocalText, PageContext, page_title};
 use crate::render::error::RenderError;
 use crate::urls::{self, Route, dir};
 
@@ -22,8 +22,8 @@ pub struct Layout {
     pub lang: String,
     pub title: String,
     pub description: String,
-    pub site_title: Txt,
-    pub publisher: Option<Txt>,
+    pub site_title: LocalText,
+    pub publisher: Option<LocalText>,
     /// None for pages served at any URL (404).
     pub canonical: Option<String>,
     pub alternates: Vec<Alternate>,
@@ -44,7 +44,7 @@ pub struct Layout {
 }
 
 pub fn layout(
-    ctx: &Ctx,
+    ctx: &PageContext,
     route: &Route,
     title: String,
     description: String,
@@ -86,7 +86,7 @@ pub fn layout(
         alternates,
         breadcrumbs,
         home: ctx.href(&Route::Home),
-        updates: ctx.href(&Route::Updates),
+        updates: ctx.href(&Route::Posts),
         accessibility: ctx.href(&Route::Accessibility),
         search: ctx.href(&Route::Search),
         css: ctx.link(&format!("assets/{css_file}")),

@@ -28,7 +28,7 @@ use crate::i18n::I18n;
 use crate::output::{OutputFile, hash_name};
 use crate::render::error::RenderError;
 use crate::urls::{Route, all_routes, dir, file_of, folder_of};
-pub use context::{Ctx, SiteIndex};
+pub use context::{PageContext, SiteIndex};
 
 /// A theme read from `themes/<name>/`: templates and static assets.
 #[derive(Debug, Clone, Default)]
@@ -241,7 +241,7 @@ fn source_of(site: &Site, route: &Route) -> std::path::PathBuf {
             .iter()
             .find(|s| s.organisation() == org && &s.id == id)
             .map(|s| s.file.clone()),
-        Route::Update(slug) => site
+        Route::Post(slug) => site
             .updates
             .iter()
             .find(|u| &u.slug == slug)
@@ -258,7 +258,7 @@ fn source_of(site: &Site, route: &Route) -> std::path::PathBuf {
 }
 
 #[derive(Serialize)]
-struct PageContext<'a> {
+struct TemplateContext<'a> {
     lang: &'a str,
     layout: layout::Layout,
     page: Value,
@@ -361,17 +361,14 @@ impl Renderer {
     /// to the default language), `/404.html`, the feeds, the sitemap and
     /// `robots.txt`.
     pub fn fixed_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        let one = |d: Diagnostic| {
-            let mut all = Diagnostics::default();
-            all.push(d);
-            all
-        };
         let default = site.config.default_language();
         let mut outputs = self.assets.clone();
-        outputs.push(render_redirect(&self.env, &self.theme, site, default).map_err(one)?);
+        outputs.push(
+            render_redirect(&self.env, &self.theme, site, default).map_err(Diagnostics::from)?,
+        );
         let not_found = self
             .page(site, &SiteIndex::new(site), default, &Route::NotFound)
-            .map_err(one)?;
+            .map_err(Diagnostics::from)?;
         outputs.push(root_404(&not_found));
         outputs.extend(self.discovery_files(site)?);
         Ok(outputs)
@@ -389,11 +386,8 @@ fn root_404(not_found: &OutputFile) -> OutputFile {
 impl Renderer {
     /// `sitemap.xml` (and its parts, on a large site).
     pub fn sitemap(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-        feeds::sitemap(site, &self.i18n).map_err(|err| {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(template_diagnostic(&self.theme, err));
-            diagnostics
-        })
+        feeds::sitemap(site, &self.i18n)
+            .map_err(|err| Diagnostics::from(template_diagnostic(&self.theme, err)))
     }
 
     /// Atom feeds, sitemap and robots.txt.
@@ -466,7 +460,7 @@ impl Renderer {
         let accessibility_slug =
             crate::urls::accessibility_slug(&self.i18n, lang).map_err(|e| failed(e.into()))?;
         let target = dir(lang, route, &accessibility_slug);
-        let ctx = Ctx {
+        let ctx = PageContext {
             site,
             index,
             i18n: &self.i18n,
@@ -485,7 +479,7 @@ impl Renderer {
 
 fn render_route(
     env: &Environment,
-    ctx: &Ctx,
+    ctx: &PageContext,
     route: &Route,
     css: &str,
 ) -> Result<String, RenderError> {
@@ -500,7 +494,7 @@ fn render_route(
     )?;
     let template = env.get_template(page.template)?;
     Ok(
-        template.render(Value::from(minijinja::value::Serde(PageContext {
+        template.render(Value::from(minijinja::value::Serde(TemplateContext {
             lang: ctx.lang,
             layout,
             page: page.view,

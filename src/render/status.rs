@@ -6,7 +6,7 @@ use fluent::FluentArgs;
 use serde::Serialize;
 
 use super::charts;
-use super::context::Ctx;
+use super::context::PageContext;
 use crate::content::{Scorecard, Status};
 use crate::render::error::RenderError;
 
@@ -72,7 +72,7 @@ pub struct StatusChart {
 }
 
 pub fn status_chart(
-    ctx: &Ctx,
+    ctx: &PageContext,
     id: &str,
     name: &str,
     summary: &StatusSummary,

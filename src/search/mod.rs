@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::{I18n, MessageError};
 use crate::markdown;
 use crate::output::OutputFile;
-use crate::render::context::{self, Ctx, SiteIndex};
+use crate::render::context::{self, PageContext, SiteIndex};
 use crate::urls::{Route, dir};
 
 pub use index::LangIndex;
@@ -47,7 +47,7 @@ pub struct SearchDoc {
 pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>, MessageError> {
     let accessibility_slug = crate::urls::accessibility_slug(i18n, lang)?;
     let index = SiteIndex::new(site);
-    let ctx = Ctx {
+    let ctx = PageContext {
         site,
         index: &index,
         i18n,
@@ -72,7 +72,7 @@ pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>,
         docs.push(SearchDoc {
             title: doc.front.title.clone(),
             body,
-            url: ctx.dir_of(&Route::Update(update.slug.clone())),
+            url: ctx.dir_of(&Route::Post(update.slug.clone())),
             facets: [
                 organisation,
                 Some(plain_facet(update.date.year.to_string())),
@@ -122,14 +122,14 @@ fn plain_facet(value: String) -> FacetValue {
     }
 }
 
-fn type_facet(ctx: &Ctx, kind: &str) -> Result<FacetValue, MessageError> {
+fn type_facet(ctx: &PageContext, kind: &str) -> Result<FacetValue, MessageError> {
     Ok(FacetValue {
         value: kind.to_string(),
         label: ctx.t(&format!("search-type-{kind}"))?,
     })
 }
 
-fn organisation_facet(ctx: &Ctx, id: &crate::content::Id) -> Option<FacetValue> {
+fn organisation_facet(ctx: &PageContext, id: &crate::content::Id) -> Option<FacetValue> {
     let org = ctx.site.organisations.iter().find(|o| &o.id == id)?;
     Some(FacetValue {
         value: id.to_string(),
@@ -137,7 +137,10 @@ fn organisation_facet(ctx: &Ctx, id: &crate::content::Id) -> Option<FacetValue> 
     })
 }
 
-fn status_facet(ctx: &Ctx, status: Option<Status>) -> Result<Option<FacetValue>, MessageError> {
+fn status_facet(
+    ctx: &PageContext,
+    status: Option<Status>,
+) -> Result<Option<FacetValue>, MessageError> {
     status
         .map(|s| {
             Ok(FacetValue {
@@ -148,15 +151,15 @@ fn status_facet(ctx: &Ctx, status: Option<Status>) -> Result<Option<FacetValue>,
         .transpose()
 }
 
-fn plain(ctx: &Ctx, text: &Text) -> String {
+fn plain(ctx: &PageContext, text: &Text) -> String {
     ctx.txt(text).text
 }
 
-fn md_plain(ctx: &Ctx, text: &Text) -> String {
+fn md_plain(ctx: &PageContext, text: &Text) -> String {
     markdown::to_plain_text(&ctx.txt(text).text)
 }
 
-fn indicator_body(ctx: &Ctx, indicator: &Indicator) -> String {
+fn indicator_body(ctx: &PageContext, indicator: &Indicator) -> String {
     let mut body = String::new();
     if let Some(unit) = &indicator.unit {
         push_text(&mut body, &plain(ctx, unit));
@@ -173,7 +176,7 @@ fn indicator_body(ctx: &Ctx, indicator: &Indicator) -> String {
 }
 
 fn scorecard_docs(
-    ctx: &Ctx,
+    ctx: &PageContext,
     scorecard: &Scorecard,
     docs: &mut Vec<SearchDoc>,
 ) -> Result<(), MessageError> {
@@ -273,7 +276,7 @@ fn scorecard_docs(
 }
 
 fn goal_docs(
-    ctx: &Ctx,
+    ctx: &PageContext,
     goal: &Goal,
     goal_dir: &str,
     facets: impl Fn(Option<FacetValue>, &str) -> Result<[Option<FacetValue>; 6], MessageError>,

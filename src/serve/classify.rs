@@ -232,9 +232,9 @@ pub fn scorecard_routes(site: &Site, touched: &Touched) -> Vec<Route> {
                 Route::Home | Route::Search => true,
                 Route::Organisation(org) => organisations.contains(org),
                 Route::Scorecard(org, id) | Route::Goal(org, id, _) => names(org, id),
-                Route::Update(slug) => related.contains(slug),
+                Route::Post(slug) => related.contains(slug),
                 Route::Metric(metric) => touched.metrics.contains(metric),
-                Route::Updates | Route::Page(_) | Route::Accessibility | Route::NotFound => false,
+                Route::Posts | Route::Page(_) | Route::Accessibility | Route::NotFound => false,
                 // A kind of page this plan does not know yet: re-render it
                 // rather than leave it stale.
                 _ => true,
@@ -364,7 +364,7 @@ mod tests {
             Route::Scorecard(org.clone(), sc.clone()),
             Route::Goal(org.clone(), sc.clone(), id("pyoraily")),
             Route::Goal(org.clone(), sc.clone(), id("kavely")),
-            Route::Update(id("seuranta")),
+            Route::Post(id("seuranta")),
             Route::Search,
         ]);
         assert_eq!(routes, expected);
@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(
             untouched,
             [
-                &Route::Updates,
+                &Route::Posts,
                 &Route::Page(id("tietoa")),
                 &Route::Accessibility,
                 &Route::NotFound
@@ -401,7 +401,7 @@ mod tests {
         assert!(routes.contains(&Route::Organisation(org.clone())));
         assert!(!routes.contains(&Route::Scorecard(org.clone(), id("2024-tekniikka"))));
         // The update relates to the first scorecard only.
-        assert!(!routes.contains(&Route::Update(id("seuranta"))));
+        assert!(!routes.contains(&Route::Post(id("seuranta"))));
         assert_eq!(routes.len(), 6, "{routes:?}");
     }
 

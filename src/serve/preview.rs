@@ -22,7 +22,7 @@ use crate::render::Renderer;
 use crate::urls::{Route, dir, file_of};
 
 /// A site that built without errors, kept to re-render parts of it.
-pub struct Good {
+pub struct LastGood {
     pub site: Site,
     pub i18n: Arc<I18n>,
     pub renderer: Renderer,
@@ -33,9 +33,9 @@ pub struct Good {
     records: HashMap<PathBuf, Vec<u8>>,
 }
 
-impl Good {
-    fn new(site: Site, i18n: Arc<I18n>, renderer: Renderer, warnings: Diagnostics) -> Good {
-        Good {
+impl LastGood {
+    fn new(site: Site, i18n: Arc<I18n>, renderer: Renderer, warnings: Diagnostics) -> LastGood {
+        LastGood {
             site,
             i18n,
             renderer,
@@ -121,7 +121,7 @@ pub struct Preview {
     root: PathBuf,
     out: PathBuf,
     base_url: String,
-    good: Option<Good>,
+    good: Option<LastGood>,
     /// Everything changed since the last good build.
     pending: Rebuild,
     /// The search index and the dataset in the folder predate the last
@@ -145,7 +145,7 @@ impl Preview {
         }
     }
 
-    pub fn good(&self) -> Option<&Good> {
+    pub fn good(&self) -> Option<&LastGood> {
         self.good.as_ref()
     }
 
@@ -171,7 +171,7 @@ impl Preview {
     /// site they take longer than the rebuild itself (the dataset of a
     /// 100 000-page site is 80 MB).
     pub fn write_site_wide(&mut self) -> Result<SearchUpdate, Diagnostics> {
-        let Some(dataset) = self.good.as_mut().map(Good::dataset) else {
+        let Some(dataset) = self.good.as_mut().map(LastGood::dataset) else {
             return Ok(SearchUpdate::default());
         };
         let good = self.good.as_ref().expect("checked above");
@@ -180,7 +180,7 @@ impl Preview {
             data.extend(good.renderer.sitemap(&good.site)?);
         }
         let data_files =
-            output::update_files(&self.out, &data).map_err(|err| self.io_error(err))?;
+            output::rewrite_changed(&self.out, &data).map_err(|err| self.io_error(err))?;
         if self.sitemap_stale {
             // Parts of a split sitemap that a smaller site no longer has.
             let parts: BTreeSet<&str> = data.iter().map(|f| f.path.as_str()).collect();
@@ -276,7 +276,7 @@ impl Preview {
             lap(&mut report, "render");
             self.sync_all(&files, &mut report)?;
             lap(&mut report, "write");
-            self.good = Some(Good::new(
+            self.good = Some(LastGood::new(
                 loaded.site,
                 loaded.i18n,
                 renderer,
@@ -286,11 +286,11 @@ impl Preview {
         }
         let mut good = self.good.take().expect("checked above");
         let good = match self.rebuild_from(plan, &mut good, &mut report, &mut lap) {
-            Ok(Next::Keep) => good,
-            Ok(Next::Content(site, warnings)) => {
-                Good::new(site, good.i18n, good.renderer, warnings)
+            Ok(Rebuilt::Keep) => good,
+            Ok(Rebuilt::Content(site, warnings)) => {
+                LastGood::new(site, good.i18n, good.renderer, warnings)
             }
-            Ok(Next::Everything(next)) => next,
+            Ok(Rebuilt::Everything(next)) => next,
             Err(diagnostics) => {
                 self.good = Some(good);
                 return Err(diagnostics);
@@ -304,12 +304,12 @@ impl Preview {
     fn rebuild_from(
         &self,
         plan: &Rebuild,
-        good: &mut Good,
+        good: &mut LastGood,
         report: &mut Report,
         lap: &mut dyn FnMut(&mut Report, &'static str),
-    ) -> Result<Next, Diagnostics> {
+    ) -> Result<Rebuilt, Diagnostics> {
         match plan {
-            Rebuild::Nothing => Ok(Next::Keep),
+            Rebuild::Nothing => Ok(Rebuilt::Keep),
             Rebuild::Renderer { reparse } => {
                 let (site, warnings) = if *reparse {
                     self.load_content()?
@@ -323,7 +323,9 @@ impl Preview {
                 lap(report, "render");
                 self.sync_all(&files, report)?;
                 lap(report, "write");
-                Ok(Next::Everything(Good::new(site, i18n, renderer, warnings)))
+                Ok(Rebuilt::Everything(LastGood::new(
+                    site, i18n, renderer, warnings,
+                )))
             }
             Rebuild::Content => {
                 let (site, warnings) = self.load_content()?;
@@ -332,7 +334,7 @@ impl Preview {
                 lap(report, "render");
                 self.sync_all(&files, report)?;
                 lap(report, "write");
-                Ok(Next::Content(site, warnings))
+                Ok(Rebuilt::Content(site, warnings))
             }
             Rebuild::Scorecards(files) => {
                 let before = Touched::of(&good.site, files);
@@ -387,7 +389,7 @@ impl Preview {
                 report.search_left = true;
                 report.sitemap_left = old_routes != new_routes;
                 good.warnings = warnings;
-                Ok(Next::Keep)
+                Ok(Rebuilt::Keep)
             }
             Rebuild::Full => unreachable!("a full rebuild does not start from the last site"),
         }
@@ -400,7 +402,7 @@ impl Preview {
     }
 
     fn write(&self, files: &[OutputFile]) -> Result<usize, Diagnostics> {
-        output::update_files(&self.out, files).map_err(|err| self.io_error(err))
+        output::rewrite_changed(&self.out, files).map_err(|err| self.io_error(err))
     }
 
     fn remove(&self, paths: &BTreeSet<String>) -> Result<usize, Diagnostics> {
@@ -444,27 +446,21 @@ impl Preview {
     }
 
     fn io_error(&self, err: io::Error) -> Diagnostics {
-        one(Diagnostic::error(
+        Diagnostics::from(Diagnostic::error(
             Location::file(&self.out),
             format!("cannot write the preview: {err}"),
         ))
     }
 }
 
-fn one(diagnostic: Diagnostic) -> Diagnostics {
-    let mut all = Diagnostics::default();
-    all.push(diagnostic);
-    all
-}
-
 /// What a rebuild from the last good site leaves (one per rebuild, so its
 /// size does not matter).
 #[allow(clippy::large_enum_variant)]
-enum Next {
+enum Rebuilt {
     Keep,
     /// New content, same templates and UI strings.
     Content(Site, Diagnostics),
-    Everything(Good),
+    Everything(LastGood),
 }
 
 /// Every language's version of each route.
@@ -489,7 +485,7 @@ fn everything(
 }
 
 fn search_files(site: &Site, i18n: &I18n, out: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
-    crate::search::build_files(site, i18n).map_err(|err| one(err.diagnostic(out)))
+    crate::search::build_files(site, i18n).map_err(|err| Diagnostics::from(err.diagnostic(out)))
 }
 
 /// The files of `routes` in every language.

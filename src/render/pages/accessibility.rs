@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use super::{Page, home_link};
 use crate::content::Compliance;
-use crate::render::context::{Ctx, Md, Txt};
+use crate::render::context::{LocalMarkdown, LocalText, PageContext};
 use crate::render::error::RenderError;
 
-pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let title = ctx.t("accessibility-title")?;
     Ok(Page::new(
@@ -24,18 +24,18 @@ pub struct AccessibilityView {
     pub compliance: &'static str,
     pub reviewed: String,
     pub reviewed_iso: String,
-    pub assessment: Option<Md>,
-    pub known_issues: Vec<Md>,
+    pub assessment: Option<LocalMarkdown>,
+    pub known_issues: Vec<LocalMarkdown>,
     pub feedback_email: String,
     pub feedback_url: Option<String>,
-    pub feedback_name: Option<Txt>,
-    pub authority_name: Txt,
+    pub feedback_name: Option<LocalText>,
+    pub authority_name: LocalText,
     pub authority_url: String,
     pub authority_email: Option<String>,
     pub authority_phone: Option<String>,
 }
 
-fn view(ctx: &Ctx) -> Result<AccessibilityView, RenderError> {
+fn view(ctx: &PageContext) -> Result<AccessibilityView, RenderError> {
     let a = &ctx.site.config.accessibility;
     Ok(AccessibilityView {
         compliance: match a.compliance.value {

@@ -8,19 +8,21 @@ use serde::Serialize;
 use super::{Page, home_link};
 use crate::content::{Goal, Id, Indicator, Scorecard, Target, Theme};
 use crate::render::charts;
-use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, scorecard_title};
+use crate::render::context::{
+    Link, LocalMarkdown, LocalText, PageContext, organisation_link, scorecard_title,
+};
 use crate::render::error::RenderError;
 use crate::render::status::StatusSummary;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, org: &Id, id: &Id, goal: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, org: &Id, id: &Id, goal: &Id) -> Result<Page, RenderError> {
     let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
     let view = view(ctx, scorecard, goal)?;
     let org_link = organisation_link(ctx, org).ok_or("no organisation")?;
     let title = format!("{} – {}", view.goal.title.text, org_link.text.text);
     let scorecard_link = Link {
         href: view.scorecard.href.clone(),
-        text: Txt {
+        text: LocalText {
             text: view.scorecard_title.clone(),
             lang: None,
         },
@@ -39,16 +41,16 @@ pub fn page(ctx: &Ctx, org: &Id, id: &Id, goal: &Id) -> Result<Page, RenderError
 pub struct ValueView {
     pub period: String,
     pub value: String,
-    pub note: Option<Txt>,
+    pub note: Option<LocalText>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorView {
-    pub title: Txt,
-    pub unit: Option<Txt>,
+    pub title: LocalText,
+    pub unit: Option<LocalText>,
     pub direction: Option<&'static str>,
     pub target_value: Option<String>,
-    pub target_text: Option<Txt>,
+    pub target_text: Option<LocalText>,
     pub values: Vec<ValueView>,
     /// Drawn when there are two or more values.
     pub chart: Option<charts::Chart>,
@@ -57,27 +59,27 @@ pub struct IndicatorView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetView {
     pub id: String,
-    pub title: Txt,
+    pub title: LocalText,
     pub status: &'static str,
-    pub actions: Vec<Txt>,
-    pub results: Vec<Txt>,
+    pub actions: Vec<LocalText>,
+    pub results: Vec<LocalText>,
     pub indicators: Vec<IndicatorView>,
-    pub follow_up: Option<Md>,
+    pub follow_up: Option<LocalMarkdown>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {
     pub id: String,
     pub href: String,
-    pub title: Txt,
-    pub theme: Txt,
+    pub title: LocalText,
+    pub theme: LocalText,
     /// The goal's own status, when it has no targets.
     pub status: Option<&'static str>,
     pub summary: StatusSummary,
-    pub actions: Vec<Txt>,
-    pub results: Vec<Txt>,
+    pub actions: Vec<LocalText>,
+    pub results: Vec<LocalText>,
     pub indicators: Vec<IndicatorView>,
-    pub follow_up: Option<Md>,
+    pub follow_up: Option<LocalMarkdown>,
     pub targets: Vec<TargetView>,
 }
 
@@ -87,7 +89,7 @@ pub struct GoalPage {
     pub scorecard: Link,
     pub scorecard_title: String,
     pub status_date: String,
-    pub theme_aim: Option<Md>,
+    pub theme_aim: Option<LocalMarkdown>,
     pub risks: Vec<super::scorecard::RiskView>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
@@ -104,7 +106,7 @@ pub struct GoalVersion {
 }
 
 /// Scorecards of the same organisation and unit: one series over time.
-fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
+fn same_series<'s>(ctx: &PageContext<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
     let default = ctx.default_lang();
     let unit = scorecard
         .data
@@ -119,7 +121,7 @@ fn same_series<'s>(ctx: &Ctx<'s>, scorecard: &Scorecard) -> Vec<&'s Scorecard> {
 }
 
 fn goal_versions(
-    ctx: &Ctx,
+    ctx: &PageContext,
     scorecard: &Scorecard,
     goal_id: &Id,
 ) -> Result<Vec<GoalVersion>, RenderError> {
@@ -142,7 +144,7 @@ fn goal_versions(
                         s.id.clone(),
                         g.id.value.clone(),
                     )),
-                    text: Txt {
+                    text: LocalText {
                         text: scorecard_title(ctx, s)?,
                         lang: None,
                     },
@@ -155,7 +157,7 @@ fn goal_versions(
         .collect()
 }
 
-fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, RenderError> {
+fn view(ctx: &PageContext, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, RenderError> {
     let goals: Vec<_> = scorecard.goals().collect();
     let index = goals
         .iter()
@@ -202,7 +204,7 @@ fn view(ctx: &Ctx, scorecard: &Scorecard, goal_id: &Id) -> Result<GoalPage, Rend
 }
 
 fn indicator(
-    ctx: &Ctx,
+    ctx: &PageContext,
     indicator: &Indicator,
     chart_id: &str,
 ) -> Result<IndicatorView, RenderError> {
@@ -272,7 +274,7 @@ fn indicator(
     })
 }
 
-fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, RenderError> {
+fn target(ctx: &PageContext, target: &Target, heading: u8) -> Result<TargetView, RenderError> {
     Ok(TargetView {
         id: target.id.value.to_string(),
         title: ctx.txt(&target.title),
@@ -290,7 +292,7 @@ fn target(ctx: &Ctx, target: &Target, heading: u8) -> Result<TargetView, RenderE
 }
 
 pub(super) fn goal_view(
-    ctx: &Ctx,
+    ctx: &PageContext,
     scorecard: &Scorecard,
     theme: &Theme,
     goal: &Goal,

@@ -4,13 +4,13 @@
 use serde::Serialize;
 
 use super::{Page, metric_links};
-use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
-use crate::render::context::{Ctx, Link, Txt, organisation_link, page_title};
+use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
+use crate::render::context::{Link, LocalText, PageContext, organisation_link, page_title};
 use crate::render::error::RenderError;
 use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let description = view
         .intro
@@ -23,7 +23,7 @@ pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationCard {
-    pub name: Txt,
+    pub name: LocalText,
     pub href: String,
     /// The scorecards of the organisation's latest year.
     pub scorecards: Vec<ScorecardCard>,
@@ -33,23 +33,23 @@ pub struct OrganisationCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NetworkView {
-    pub name: Txt,
+    pub name: LocalText,
     pub page: Option<Link>,
     pub members: Vec<Link>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HomeView {
-    pub intro: Option<Txt>,
+    pub intro: Option<LocalText>,
     pub summary: StatusSummary,
     pub status_chart: StatusChart,
     pub organisations: Vec<OrganisationCard>,
     pub networks: Vec<NetworkView>,
-    pub updates: Vec<UpdateItem>,
+    pub updates: Vec<PostItem>,
     pub metrics: Vec<Link>,
 }
 
-fn view(ctx: &Ctx) -> Result<HomeView, RenderError> {
+fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
     let site = ctx.site;
     let mut summary = StatusSummary::default();
     let mut organisations = Vec::new();
@@ -112,7 +112,7 @@ fn view(ctx: &Ctx) -> Result<HomeView, RenderError> {
         .updates
         .iter()
         .take(5)
-        .map(|u| update_item(ctx, u))
+        .map(|u| post_item(ctx, u))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HomeView {
         metrics: metric_links(ctx),

@@ -8,11 +8,13 @@ use serde::Serialize;
 use super::{Page, home_link};
 use crate::content::Id;
 use crate::render::charts;
-use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, scorecard_title};
+use crate::render::context::{
+    Link, LocalMarkdown, LocalText, PageContext, organisation_link, scorecard_title,
+};
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
     let title = view.title.text.clone();
     Ok(Page::new(
@@ -34,16 +36,16 @@ pub struct MetricValue {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricView {
-    pub title: Txt,
-    pub unit: Option<Txt>,
-    pub description: Option<Md>,
+    pub title: LocalText,
+    pub unit: Option<LocalText>,
+    pub description: Option<LocalMarkdown>,
     pub direction: Option<&'static str>,
     pub values: Vec<MetricValue>,
     pub chart: Option<charts::Chart>,
 }
 
 /// Every organisation's values of one shared metric, by period.
-fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, RenderError> {
+fn view(ctx: &PageContext, id: &Id) -> Result<MetricView, RenderError> {
     let metric = ctx
         .site
         .metrics
@@ -89,7 +91,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, RenderError> {
                         scorecard.organisation().clone(),
                         scorecard.id.clone(),
                     )),
-                    text: Txt {
+                    text: LocalText {
                         text: scorecard_title(ctx, scorecard)?,
                         lang: None,
                     },
@@ -153,7 +155,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<MetricView, RenderError> {
 }
 
 /// Links to the shared-metric pages, for the home page.
-pub fn metric_links(ctx: &Ctx) -> Vec<Link> {
+pub fn metric_links(ctx: &PageContext) -> Vec<Link> {
     ctx.site
         .metrics
         .iter()

@@ -16,7 +16,7 @@ mod updates;
 use minijinja::Value;
 use serde::Serialize;
 
-use super::context::{Ctx, Link, Txt};
+use super::context::{Link, LocalText, PageContext};
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
@@ -50,14 +50,14 @@ impl Page {
 }
 
 /// The page of `route` in the language of `ctx`.
-pub fn page(ctx: &Ctx, route: &Route) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, route: &Route) -> Result<Page, RenderError> {
     match route {
         Route::Home => home::page(ctx),
         Route::Organisation(id) => organisation::page(ctx, id),
         Route::Scorecard(org, sc) => scorecard::page(ctx, org, sc),
         Route::Goal(org, sc, goal) => goal::page(ctx, org, sc, goal),
-        Route::Updates => updates::list(ctx),
-        Route::Update(slug) => updates::page(ctx, slug),
+        Route::Posts => updates::list(ctx),
+        Route::Post(slug) => updates::page(ctx, slug),
         Route::Page(slug) => page::page(ctx, slug),
         Route::Metric(id) => metric::page(ctx, id),
         Route::Accessibility => accessibility::page(ctx),
@@ -70,10 +70,10 @@ pub fn page(ctx: &Ctx, route: &Route) -> Result<Page, RenderError> {
 }
 
 /// The first breadcrumb of every page but the home page.
-fn home_link(ctx: &Ctx) -> Link {
+fn home_link(ctx: &PageContext) -> Link {
     Link {
         href: ctx.href(&Route::Home),
-        text: Txt {
+        text: LocalText {
             text: ctx.t("nav-home").unwrap_or_default(),
             lang: None,
         },

@@ -4,12 +4,12 @@ use serde::Serialize;
 
 use super::{Page, home_link};
 use crate::content::Id;
-use crate::render::cards::{ScorecardCard, UpdateItem, scorecard_card, update_item};
-use crate::render::context::{Ctx, Link, Txt};
+use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
+use crate::render::context::{Link, LocalText, PageContext};
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
     let title = view.name.text.clone();
     Ok(Page::new(
@@ -23,16 +23,16 @@ pub fn page(ctx: &Ctx, id: &Id) -> Result<Page, RenderError> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationView {
-    pub name: Txt,
+    pub name: LocalText,
     pub municipality_code: Option<String>,
     pub website: Option<String>,
     pub languages: Vec<String>,
     pub networks: Vec<Link>,
     pub scorecards: Vec<ScorecardCard>,
-    pub updates: Vec<UpdateItem>,
+    pub updates: Vec<PostItem>,
 }
 
-fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, RenderError> {
+fn view(ctx: &PageContext, id: &Id) -> Result<OrganisationView, RenderError> {
     let site = ctx.site;
     let org = &site.organisations[*ctx
         .index
@@ -90,7 +90,7 @@ fn view(ctx: &Ctx, id: &Id) -> Result<OrganisationView, RenderError> {
                         .is_some_and(|o| &o.value == id)
                 })
             })
-            .map(|u| update_item(ctx, u))
+            .map(|u| post_item(ctx, u))
             .collect::<Result<_, _>>()?,
     })
 }

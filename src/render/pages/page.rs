@@ -6,10 +6,12 @@ use serde::Serialize;
 use super::{Page, home_link};
 use crate::content::{self, Id};
 use crate::markdown;
-use crate::render::context::{Ctx, Link, Md, Txt, organisation_link, pick_version};
+use crate::render::context::{
+    Link, LocalMarkdown, LocalText, PageContext, organisation_link, pick_version,
+};
 use crate::render::error::RenderError;
 
-pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, slug: &Id) -> Result<Page, RenderError> {
     let page = ctx
         .site
         .pages
@@ -34,26 +36,26 @@ pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DocView {
-    pub title: Txt,
+    pub title: LocalText,
     pub date: Option<String>,
     pub iso_date: Option<String>,
-    pub body: Md,
+    pub body: LocalMarkdown,
     pub organisation: Option<Link>,
     pub related: Vec<Link>,
     /// On a network's page: its member organisations.
     pub members: Vec<Link>,
 }
 
-fn view(ctx: &Ctx, page: &content::Page) -> DocView {
+fn view(ctx: &PageContext, page: &content::Page) -> DocView {
     let (doc, lang) = pick_version(ctx, &page.versions);
     DocView {
-        title: Txt {
+        title: LocalText {
             text: doc.front.title.clone(),
             lang: lang.clone(),
         },
         date: None,
         iso_date: None,
-        body: Md {
+        body: LocalMarkdown {
             html: markdown::to_html(&doc.body, 2),
             lang,
         },
@@ -64,7 +66,7 @@ fn view(ctx: &Ctx, page: &content::Page) -> DocView {
 }
 
 /// Members of the network whose `page` is this page, with links.
-fn network_members(ctx: &Ctx, slug: &Id) -> Vec<Link> {
+fn network_members(ctx: &PageContext, slug: &Id) -> Vec<Link> {
     let Some(network) = ctx
         .site
         .networks

@@ -8,12 +8,14 @@ use super::goal::{GoalView, goal_view};
 use super::{Page, home_link};
 use crate::content::{ColumnKind, FigureUnit, Goal, Id, KeyFigures, Scorecard};
 use crate::render::charts;
-use crate::render::context::{Ctx, Link, Md, Txt, kind_label, organisation_link, scorecard_title};
+use crate::render::context::{
+    Link, LocalMarkdown, LocalText, PageContext, kind_label, organisation_link, scorecard_title,
+};
 use crate::render::error::RenderError;
 use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
 use crate::urls;
 
-pub fn page(ctx: &Ctx, org: &Id, id: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, org: &Id, id: &Id) -> Result<Page, RenderError> {
     let scorecard = ctx.index.scorecard(ctx.site, org, id)?;
     let view = view(ctx, scorecard)?;
     let description = scorecard
@@ -35,8 +37,8 @@ pub fn page(ctx: &Ctx, org: &Id, id: &Id) -> Result<Page, RenderError> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeView {
     pub id: String,
-    pub title: Txt,
-    pub aim: Option<Md>,
+    pub title: LocalText,
+    pub aim: Option<LocalMarkdown>,
     pub summary: StatusSummary,
     pub status_chart: StatusChart,
     pub goals: Vec<GoalView>,
@@ -45,12 +47,12 @@ pub struct ThemeView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RiskView {
     pub number: usize,
-    pub theme: Txt,
-    pub title: Txt,
+    pub theme: LocalText,
+    pub title: LocalText,
     pub likelihood: u8,
     pub impact: u8,
-    pub mitigation: Md,
-    pub owner: Option<Txt>,
+    pub mitigation: LocalMarkdown,
+    pub owner: Option<LocalText>,
     pub status: &'static str,
 }
 
@@ -76,40 +78,40 @@ pub struct RiskCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRowView {
-    pub label: Txt,
-    pub unit: Txt,
+    pub label: LocalText,
+    pub unit: LocalText,
     pub values: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView {
     pub id: String,
-    pub title: Txt,
+    pub title: LocalText,
     pub columns: Vec<String>,
     pub rows: Vec<FigureRowView>,
-    pub notes: Option<Md>,
+    pub notes: Option<LocalMarkdown>,
     /// A bar chart per euro row: actual and budget by year.
     pub charts: Vec<charts::Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
-    pub title: Txt,
-    pub body: Md,
+    pub title: LocalText,
+    pub body: LocalMarkdown,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ScorecardView {
     pub title: String,
     pub organisation: Link,
-    pub unit: Txt,
+    pub unit: LocalText,
     pub kind: String,
     pub year: i32,
-    pub body: Option<Txt>,
+    pub body: Option<LocalText>,
     pub status_date: String,
     pub approved: Option<String>,
-    pub source: Option<Txt>,
-    pub summary: Option<Md>,
+    pub source: Option<LocalText>,
+    pub summary: Option<LocalMarkdown>,
     pub status_summary: StatusSummary,
     pub status_chart: StatusChart,
     pub sections: Vec<SectionView>,
@@ -122,7 +124,7 @@ pub struct ScorecardView {
     pub download_csv_metadata: String,
 }
 
-fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, RenderError> {
+fn key_figures(ctx: &PageContext, table: &KeyFigures) -> Result<TableView, RenderError> {
     let columns = table
         .columns
         .value
@@ -143,15 +145,15 @@ fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, RenderError> 
         .iter()
         .map(|row| {
             let unit = match &row.unit {
-                FigureUnit::Eur => Txt {
+                FigureUnit::Eur => LocalText {
                     text: "€".into(),
                     lang: None,
                 },
-                FigureUnit::Percent => Txt {
+                FigureUnit::Percent => LocalText {
                     text: "%".into(),
                     lang: None,
                 },
-                FigureUnit::Count => Txt {
+                FigureUnit::Count => LocalText {
                     text: ctx.t("unit-count")?,
                     lang: None,
                 },
@@ -185,7 +187,7 @@ fn key_figures(ctx: &Ctx, table: &KeyFigures) -> Result<TableView, RenderError> 
 }
 
 fn figure_charts(
-    ctx: &Ctx,
+    ctx: &PageContext,
     table: &KeyFigures,
     column_labels: &[String],
 ) -> Result<Vec<charts::Chart>, RenderError> {
@@ -247,7 +249,7 @@ fn figure_charts(
     Ok(charts)
 }
 
-pub(super) fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
+pub(super) fn risk_card(ctx: &PageContext, scorecard: &Scorecard) -> Option<RiskCard> {
     let data = &scorecard.data;
     if data.risks.is_empty() {
         return None;
@@ -263,7 +265,7 @@ pub(super) fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
                 .iter()
                 .find(|t| t.id.value == risk.theme.value)
                 .map(|t| ctx.txt(&t.title))
-                .unwrap_or(Txt {
+                .unwrap_or(LocalText {
                     text: risk.theme.value.to_string(),
                     lang: None,
                 }),
@@ -295,7 +297,7 @@ pub(super) fn risk_card(ctx: &Ctx, scorecard: &Scorecard) -> Option<RiskCard> {
     Some(RiskCard { matrix, risks })
 }
 
-fn view(ctx: &Ctx, scorecard: &Scorecard) -> Result<ScorecardView, RenderError> {
+fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, RenderError> {
     let data = &scorecard.data;
     let themes = data
         .themes

@@ -3,11 +3,11 @@
 use serde::Serialize;
 
 use super::{Page, home_link};
-use crate::render::context::{Ctx, Txt, organisation_link, scorecard_title};
+use crate::render::context::{LocalText, PageContext, organisation_link, scorecard_title};
 use crate::render::error::RenderError;
 use crate::urls::{self, Route};
 
-pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let title = ctx.t("search-title")?;
     Ok(Page::new(
@@ -21,7 +21,7 @@ pub fn page(ctx: &Ctx) -> Result<Page, RenderError> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AzGoal {
-    pub title: Txt,
+    pub title: LocalText,
     pub href: String,
     /// Organisation and scorecard, to tell goals of the same name apart.
     pub context: String,
@@ -47,7 +47,7 @@ pub struct SearchView {
     pub hot: String,
 }
 
-fn view(ctx: &Ctx) -> Result<SearchView, RenderError> {
+fn view(ctx: &PageContext) -> Result<SearchView, RenderError> {
     let mut goals = Vec::new();
     for scorecard in &ctx.site.scorecards {
         let organisation = organisation_link(ctx, scorecard.organisation())

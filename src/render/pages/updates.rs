@@ -2,21 +2,21 @@
 
 use super::page::DocView;
 use super::{Page, home_link};
-use crate::content::{Id, Update};
+use crate::content::{Id, NewsPost};
 use crate::markdown;
-use crate::render::cards::update_item;
+use crate::render::cards::post_item;
 use crate::render::context::{
-    Ctx, Link, Md, Txt, organisation_link, pick_version, scorecard_title,
+    Link, LocalMarkdown, LocalText, PageContext, organisation_link, pick_version, scorecard_title,
 };
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
-pub fn list(ctx: &Ctx) -> Result<Page, RenderError> {
+pub fn list(ctx: &PageContext) -> Result<Page, RenderError> {
     let items = ctx
         .site
         .updates
         .iter()
-        .map(|u| update_item(ctx, u))
+        .map(|u| post_item(ctx, u))
         .collect::<Result<Vec<_>, _>>()?;
     let title = ctx.t("updates-title")?;
     Ok(Page::new(
@@ -28,7 +28,7 @@ pub fn list(ctx: &Ctx) -> Result<Page, RenderError> {
     ))
 }
 
-pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
+pub fn page(ctx: &PageContext, slug: &Id) -> Result<Page, RenderError> {
     let update = ctx
         .site
         .updates
@@ -37,8 +37,8 @@ pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
         .ok_or("no such update")?;
     let view = view(ctx, update)?;
     let updates = Link {
-        href: ctx.href(&Route::Updates),
-        text: Txt {
+        href: ctx.href(&Route::Posts),
+        text: LocalText {
             text: ctx.t("updates-title")?,
             lang: None,
         },
@@ -53,7 +53,7 @@ pub fn page(ctx: &Ctx, slug: &Id) -> Result<Page, RenderError> {
     ))
 }
 
-fn view(ctx: &Ctx, update: &Update) -> Result<DocView, RenderError> {
+fn view(ctx: &PageContext, update: &NewsPost) -> Result<DocView, RenderError> {
     let (doc, lang) = pick_version(ctx, &update.versions);
     let related = doc
         .front
@@ -70,7 +70,7 @@ fn view(ctx: &Ctx, update: &Update) -> Result<DocView, RenderError> {
                         scorecard.organisation().clone(),
                         scorecard.id.clone(),
                     )),
-                    text: Txt {
+                    text: LocalText {
                         text: scorecard_title(ctx, scorecard).ok()?,
                         lang: None,
                     },
@@ -92,13 +92,13 @@ fn view(ctx: &Ctx, update: &Update) -> Result<DocView, RenderError> {
         })
         .collect();
     Ok(DocView {
-        title: Txt {
+        title: LocalText {
             text: doc.front.title.clone(),
             lang: lang.clone(),
         },
         date: Some(ctx.date(update.date)?),
         iso_date: Some(update.date.to_string()),
-        body: Md {
+        body: LocalMarkdown {
             html: markdown::to_html(&doc.body, 2),
             lang,
         },
