@@ -381,6 +381,7 @@ fn the_build_exports_a_client_index_and_a_search_page() {
         "search-stem-finnish.js",
         "search-stem-swedish.js",
         "search-stem-english.js",
+        "search-snowball.js",
     ] {
         assert!(site.out().join("assets").join(asset).is_file(), "{asset}");
     }

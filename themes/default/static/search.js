@@ -454,7 +454,11 @@ const stemmers = new Map();
 async function snowball(index, name, word) {
   if (!["finnish", "swedish", "english"].includes(name)) return word;
   index.client.stats.stemmer = true;
-  if (!stemmers.has(name)) stemmers.set(name, import(`./search-stem-${name}.js`));
+  if (!stemmers.has(name)) {
+    // The environment the stemmer imports, fetched beside it rather than after it.
+    import("./search-snowball.js").catch(() => {});
+    stemmers.set(name, import(`./search-stem-${name}.js`));
+  }
   const module = await stemmers.get(name);
   return module.stem(word);
 }
