@@ -66,6 +66,10 @@ pub const STORE_GROUP: usize = 8;
 pub const EXCERPT_CHARS: usize = 360;
 /// Documents in a term's head (the first page of results).
 pub const HEAD_DOCS: usize = 10;
+/// tantivy's BM25 parameters (its `Bm25Weight`), which the client reads
+/// from the manifest.
+pub const BM25_K1: f32 = 1.2;
+pub const BM25_B: f32 = 0.75;
 /// Word forms in the hot dictionary.
 pub const HOT_FORMS: usize = 128;
 
@@ -115,9 +119,8 @@ struct TermEntry {
 }
 
 fn cached_norm(fieldnorm_id: u8, average: f32) -> f32 {
-    const K1: f32 = 1.2;
-    const B: f32 = 0.75;
-    K1 * (1.0 - B + B * FieldNormReader::id_to_fieldnorm(fieldnorm_id) as f32 / average)
+    BM25_K1
+        * (1.0 - BM25_B + BM25_B * FieldNormReader::id_to_fieldnorm(fieldnorm_id) as f32 / average)
 }
 
 fn tf_factor(tf: u32, fieldnorm_id: u8, average: f32) -> f32 {
@@ -555,8 +558,8 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         "fields": ["title", "body"],
         "boosts": [TITLE_BOOST, 1.0],
         "totalTokens": total_tokens,
-        "k1": 1.2,
-        "b": 0.75,
+        "k1": BM25_K1,
+        "b": BM25_B,
         "fieldnormDeltas": fieldnorms,
         "idf": idf_overrides,
         "stemmer": index.analysis.stemmer_name(),

@@ -14,10 +14,6 @@
 //   const { results, total, facets } = await search("pyöräilyn", { lang: "fi" });
 
 const f32 = Math.fround;
-const K1 = f32(1.2);
-const B = f32(0.75);
-const ONE_MINUS_B = f32(1 - B);
-const ONE_PLUS_K1 = f32(1 + K1);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const WORD = /[\p{Alphabetic}\p{N}]+/gu;
@@ -307,12 +303,16 @@ class LangIndex {
     this.shards = manifest.shards.map(([first, file]) => ({ first, file }));
     this.shardCache = new Map();
     const n = manifest.docs;
+    // BM25's parameters as the index was scored with (tantivy's k1 and b).
+    const k1 = f32(manifest.k1);
+    const b = f32(manifest.b);
+    this.onePlusK1 = f32(1 + k1);
     this.weights = [0, 1].map((field) => {
       const average = f32(f32(manifest.totalTokens[field]) / f32(n));
       const cache = new Float64Array(256);
       for (let id = 0; id < 256; id++) {
         const norm = f32(this.fieldnorms[id]);
-        cache[id] = f32(K1 * f32(ONE_MINUS_B + f32(f32(B * norm) / average)));
+        cache[id] = f32(k1 * f32(f32(1 - b) + f32(f32(b * norm) / average)));
       }
       return { cache, boost: f32(manifest.boosts[field]) };
     });
@@ -328,7 +328,7 @@ class LangIndex {
 
   /** The BM25 weight of a term in a field, boosted as tantivy boosts it. */
   termWeight(df, field) {
-    let weight = f32(this.idf(df) * ONE_PLUS_K1);
+    let weight = f32(this.idf(df) * this.onePlusK1);
     const boost = this.weights[field].boost;
     if (boost !== 1) weight = f32(weight * boost);
     return weight;
