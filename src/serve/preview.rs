@@ -816,10 +816,16 @@ mod tests {
         else {
             panic!("likelihood 5 is an error");
         };
+        let line = fs::read_to_string(site.dir.path().join("site").join(SCORECARD))
+            .unwrap()
+            .lines()
+            .position(|l| l.contains("likelihood: 5"))
+            .unwrap()
+            + 1;
         assert!(
             diagnostics
                 .to_string()
-                .contains("2024-tekniikka.yaml:30:17"),
+                .contains(&format!("2024-tekniikka.yaml:{line}:17")),
             "{diagnostics}"
         );
         assert_eq!(site.page(page), before);

@@ -1,146 +1,58 @@
 //! Every kind of malformed content fails `check` and `build` with a located
 //! error, and leaves the previous output untouched.
 
-use crate::common::{TestSite, snapshot, stderr};
+use std::fs;
+use std::path::Path;
+
+use crate::common::{TestSite, repo_root, snapshot, stderr};
 
 const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
 
-/// (case, file, a replacement of `from` by `to` in the valid fixture file, expected location, expected message)
-fn cases() -> Vec<(
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-)> {
-    vec![
-        (
-            "unknown field",
-            SCORECARD,
-            "            status: on-track",
-            "            statsu: on-track",
-            ":21:13:",
-            "did you mean `status`?",
-        ),
-        (
-            "wrong type",
-            SCORECARD,
-            "year: 2024",
-            "year: kaksituhatta",
-            ":4:7:",
-            "invalid i32",
-        ),
-        (
-            "likelihood 5",
-            SCORECARD,
-            "    likelihood: 2",
-            "    likelihood: 5",
-            ":30:17:",
-            "1 (low) to 4 (high)",
-        ),
-        (
-            "dangling organisation",
-            SCORECARD,
-            "organisation: testila",
-            "organisation: testilä2",
-            ":1:15:",
-            "organisation",
-        ),
-        (
-            "row with more values than columns",
-            SCORECARD,
-            "values: [-1234567, -1300000]",
-            "values: [-1234567, -1300000, 5]",
-            ":43:17:",
-            "has 3 values but the table `talous` has 2 columns",
-        ),
-        (
-            "bad status value",
-            SCORECARD,
-            "            status: on-track",
-            "            status: going-well",
-            ":21:21:",
-            "unknown variant `going-well`",
-        ),
-        (
-            "broken YAML syntax",
-            SCORECARD,
-            "themes:\n",
-            "themes: [\n",
-            ":7:3:",
-            "only valid inside a block",
-        ),
-        (
-            "dangling risk theme",
-            SCORECARD,
-            "  - theme: liikenne",
-            "  - theme: liikene",
-            ":28:12:",
-            "did you mean `liikenne`?",
-        ),
-        (
-            "duplicate goal id",
-            SCORECARD,
-            "      - id: kavely",
-            "      - id: pyoraily",
-            ":23:13:",
-            "duplicate goal or target id `pyoraily`",
-        ),
-        (
-            "missing field",
-            SCORECARD,
-            "kind: scorecard\n",
-            "",
-            ":",
-            "missing field `kind`",
-        ),
-        (
-            "bad date",
-            SCORECARD,
-            "status_date: 2024-06-30",
-            "status_date: 2024-06-31",
-            ":5:14:",
-            "not a calendar date",
-        ),
-        (
-            "unknown metric",
-            SCORECARD,
-            "                unit: {fi: km, sv: km, en: km}",
-            "                metric: ei-ole\n                unit: {fi: km, sv: km, en: km}",
-            ":18:25:",
-            "unknown metric `ei-ole`",
-        ),
-        (
-            "dangling related in an update",
-            "content/updates/2024-07-01-seuranta.fi.md",
-            "related: [testila/2024-tekniikka]",
-            "related: [testila/ei-ole]",
-            ":5:11:",
-            "no scorecard or goal",
-        ),
-        (
-            "unknown front matter field",
-            "content/pages/tietoa.fi.md",
-            "title: Tietoa sivustosta",
-            "title: Tietoa sivustosta\nauthor: x",
-            ":3:1:",
-            "unknown field `author`",
-        ),
-        (
-            "duplicate key",
-            "content/organisations/testila.yaml",
-            "municipality_code: \"999\"",
-            "municipality_code: \"999\"\nmunicipality_code: \"998\"",
-            ":3:1:",
-            "duplicate",
-        ),
-    ]
+/// The files of an invalid case (`tests/fixtures/invalid/<case>/`), by path
+/// relative to the case: each replaces the minimal fixture's file of that
+/// name. A line that should be reported ends with the marker `# ERROR`.
+fn case_files(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            case_files(&path, base, out);
+        } else if path.file_name().is_some_and(|n| n != "expected.txt") {
+            let relative = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((relative, fs::read_to_string(&path).unwrap()));
+        }
+    }
 }
 
+/// The line number of the first line of `text` that contains `marker`.
+fn line_of(text: &str, marker: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no line with `{marker}`"))
+        + 1
+}
+
+/// Every case under `tests/fixtures/invalid/`: `check` and `build` exit 1,
+/// report each marked line at its file and line with the expected words
+/// (`expected.txt`), and leave the previous output as it was; the whole
+/// report of `check`, with its source excerpts and hints, is a snapshot.
 #[test]
 fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
-    for (case, file, from, to, location, message) in cases() {
+    let cases = repo_root().join("tests/fixtures/invalid");
+    let mut names: Vec<_> = fs::read_dir(&cases)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "{names:?}");
+    for case in names {
+        let dir = cases.join(&case);
+        let expected = fs::read_to_string(dir.join("expected.txt")).unwrap();
+        let mut files = Vec::new();
+        case_files(&dir, &dir, &mut files);
         let site = TestSite::fixture("minimal");
         let first = site.build();
         assert!(
@@ -149,37 +61,44 @@ fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
             stderr(&first)
         );
         let before = snapshot(&site.out());
-
-        let original = site.read(file);
-        assert!(
-            original.contains(from),
-            "{case}: fixture text `{from}` not found in {file}"
-        );
-        site.write(file, original.replacen(from, to, 1));
-
-        for output in [site.check(), site.build()] {
-            let err = stderr(&output);
+        let mut locations = Vec::new();
+        for (file, text) in &files {
+            assert!(
+                site.root().join(file).is_file(),
+                "{case}: {file} replaces a file of the minimal fixture"
+            );
+            site.write(file, text);
+            for (i, line) in text.lines().enumerate() {
+                if line.trim_end().ends_with("# ERROR") {
+                    locations.push(format!("{file}:{}:", i + 1));
+                }
+            }
+        }
+        let check = site.check();
+        for output in [&check, &site.build()] {
+            let err = stderr(output);
             assert_eq!(
                 output.status.code(),
                 Some(1),
-                "{case}: exit code 1 expected, got {:?}\n{err}",
-                output.status.code()
+                "{case}: exit code 1 expected\n{err}"
             );
-            let expected = format!("{file}{location}");
-            assert!(
-                err.contains(&expected),
-                "{case}: expected `{expected}` in:\n{err}"
-            );
-            assert!(
-                err.contains(message),
-                "{case}: expected `{message}` in:\n{err}"
-            );
+            for location in &locations {
+                assert!(
+                    err.contains(location),
+                    "{case}: expected `{location}` in:\n{err}"
+                );
+            }
+            for words in expected.lines().filter(|l| !l.is_empty()) {
+                assert!(err.contains(words), "{case}: expected `{words}` in:\n{err}");
+            }
         }
         assert_eq!(
             snapshot(&site.out()),
             before,
             "{case}: the previous output changed"
         );
+        let report = stderr(&check).replace(&site.root().display().to_string(), "[ROOT]");
+        insta::assert_snapshot!(format!("invalid-{case}"), report);
     }
 }
 
@@ -204,8 +123,10 @@ fn all_errors_are_reported_in_one_run() {
     let output = site.check();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1));
+    // The line of the changed likelihood, found in the file as written.
+    let likelihood = line_of(&site.read(SCORECARD), "likelihood: 9");
     for expected in [
-        "content/scorecards/testila/2024-tekniikka.yaml:30:17:",
+        format!("{SCORECARD}:{likelihood}:17:").as_str(),
         "content/organisations/broken.yaml:2:",
         "content/organisations/other.yaml:2:12: error: unknown network `ei-ole`",
     ] {

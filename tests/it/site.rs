@@ -482,3 +482,47 @@ fn build_refuses_an_output_folder_that_is_not_its_own() {
         "omat muistiinpanot"
     );
 }
+
+/// The `<main>` of each page type in each language, as snapshots: a change
+/// to a view or a template shows here as a diff to review
+/// (`cargo insta review`), on the small fixture site.
+#[test]
+fn the_main_of_each_page_type_in_each_language() {
+    let site = TestSite::fixture("minimal");
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let accessibility = [
+        ("fi", "saavutettavuusseloste"),
+        ("sv", "tillganglighetsutlatande"),
+        ("en", "accessibility"),
+    ];
+    for (lang, slug) in accessibility {
+        for (kind, path) in [
+            ("home", String::new()),
+            ("organisation", "testila/".into()),
+            ("scorecard", "testila/2024-tekniikka/".into()),
+            ("goal", "testila/2024-tekniikka/kavely/".into()),
+            ("updates", "updates/".into()),
+            ("update", "updates/seuranta/".into()),
+            ("page", "tietoa/".into()),
+            ("accessibility", format!("{slug}/")),
+            ("search", "search/".into()),
+            ("not-found", "404.html".into()),
+        ] {
+            let file = if path.ends_with(".html") {
+                format!("public/{lang}/{path}")
+            } else {
+                format!("public/{lang}/{path}index.html")
+            };
+            let html = site.read(&file);
+            let start = html
+                .find("<main")
+                .unwrap_or_else(|| panic!("{file}: no <main>"));
+            let end = html
+                .find("</main>")
+                .unwrap_or_else(|| panic!("{file}: no </main>"))
+                + 7;
+            insta::assert_snapshot!(format!("page-{kind}-{lang}"), &html[start..end]);
+        }
+    }
+}
