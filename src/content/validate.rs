@@ -221,11 +221,7 @@ fn validate_scorecard(
     }
 
     for (_, goal) in scorecard.goals() {
-        let indicators = goal
-            .indicators
-            .iter()
-            .chain(goal.targets.iter().flat_map(|t| t.indicators.iter()));
-        for indicator in indicators {
+        for indicator in goal.all_indicators() {
             if let Some(metric) = &indicator.metric {
                 reference(file, metric, metrics, "metric", "metrics.yaml", diagnostics);
             }

@@ -269,6 +269,24 @@ pub fn page_title(ctx: &PageContext, page: &Page) -> LocalText {
     }
 }
 
+/// The organisations of a network, with links, in alphabetical order.
+pub fn network_members(ctx: &PageContext, network: &crate::content::Network) -> Vec<Link> {
+    let mut members: Vec<Link> = ctx
+        .site
+        .organisations
+        .iter()
+        .filter(|o| {
+            o.data
+                .networks
+                .iter()
+                .any(|n| n.value == network.data.id.value)
+        })
+        .filter_map(|o| organisation_link(ctx, &o.id))
+        .collect();
+    ctx.sort_links(&mut members);
+    members
+}
+
 pub fn organisation_link(ctx: &PageContext, id: &Id) -> Option<Link> {
     let org = &ctx.site.organisations[*ctx.index.organisations.get(id)?];
     Some(Link {

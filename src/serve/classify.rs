@@ -161,11 +161,7 @@ impl Touched {
                 data.year
             );
             for (_, goal) in scorecard.goals() {
-                let indicators = goal
-                    .indicators
-                    .iter()
-                    .chain(goal.targets.iter().flat_map(|t| t.indicators.iter()));
-                for indicator in indicators {
+                for indicator in goal.all_indicators() {
                     let Some(metric) = &indicator.metric else {
                         continue;
                     };

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Page, home_link};
+use super::Page;
 use crate::content::Compliance;
 use crate::render::context::{LocalMarkdown, LocalText, PageContext};
 use crate::render::error::RenderError;
@@ -10,13 +10,7 @@ use crate::render::error::RenderError;
 pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
     let view = view(ctx)?;
     let title = ctx.t("accessibility-title")?;
-    Ok(Page::new(
-        "accessibility.html",
-        title.clone(),
-        title,
-        vec![home_link(ctx)],
-        &view,
-    ))
+    Ok(Page::titled(ctx, "accessibility.html", title, &view))
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -274,6 +274,18 @@ fn indicator(
     })
 }
 
+/// The indicators of a goal or target, their charts named after it.
+fn indicators(
+    ctx: &PageContext,
+    list: &[Indicator],
+    owner: &Id,
+) -> Result<Vec<IndicatorView>, RenderError> {
+    list.iter()
+        .enumerate()
+        .map(|(n, i)| indicator(ctx, i, &format!("chart-{owner}-{n}")))
+        .collect()
+}
+
 fn target(ctx: &PageContext, target: &Target, heading: u8) -> Result<TargetView, RenderError> {
     Ok(TargetView {
         id: target.id.value.to_string(),
@@ -281,12 +293,7 @@ fn target(ctx: &PageContext, target: &Target, heading: u8) -> Result<TargetView,
         status: target.assessed().as_str(),
         actions: target.actions.iter().map(|a| ctx.txt(a)).collect(),
         results: target.results.iter().map(|r| ctx.txt(r)).collect(),
-        indicators: target
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", target.id.value)))
-            .collect::<Result<_, _>>()?,
+        indicators: indicators(ctx, &target.indicators, &target.id.value)?,
         follow_up: target.follow_up.as_ref().map(|f| ctx.md(f, heading)),
     })
 }
@@ -311,12 +318,7 @@ pub(super) fn goal_view(
         summary: StatusSummary::from_statuses(goal.statuses()),
         actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
         results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
-        indicators: goal
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(n, i)| indicator(ctx, i, &format!("chart-{}-{n}", goal.id.value)))
-            .collect::<Result<_, _>>()?,
+        indicators: indicators(ctx, &goal.indicators, &goal.id.value)?,
         follow_up: goal.follow_up.as_ref().map(|f| ctx.md(f, heading)),
         targets: goal
             .targets

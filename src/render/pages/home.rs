@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Page, metric_links};
 use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
-use crate::render::context::{Link, LocalText, PageContext, organisation_link, page_title};
+use crate::render::context::{Link, LocalText, PageContext, network_members, page_title};
 use crate::render::error::RenderError;
 use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
 use crate::urls::Route;
@@ -91,21 +91,7 @@ fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
                     text: page_title(ctx, page),
                 })
             }),
-            members: site
-                .organisations
-                .iter()
-                .filter(|o| {
-                    o.data
-                        .networks
-                        .iter()
-                        .any(|n| n.value == network.data.id.value)
-                })
-                .filter_map(|o| organisation_link(ctx, &o.id))
-                .collect(),
-        })
-        .map(|mut network| {
-            ctx.sort_links(&mut network.members);
-            network
+            members: network_members(ctx, network),
         })
         .collect();
     let updates = site

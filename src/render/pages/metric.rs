@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use fluent::FluentArgs;
 use serde::Serialize;
 
-use super::{Page, home_link};
+use super::Page;
 use crate::content::Id;
 use crate::render::charts;
 use crate::render::context::{
@@ -16,12 +16,10 @@ use crate::urls::Route;
 
 pub fn page(ctx: &PageContext, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
-    let title = view.title.text.clone();
-    Ok(Page::new(
+    Ok(Page::titled(
+        ctx,
         "metric.html",
-        title.clone(),
-        title,
-        vec![home_link(ctx)],
+        view.title.text.clone(),
         &view,
     ))
 }

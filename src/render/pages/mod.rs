@@ -49,6 +49,18 @@ impl Page {
     }
 }
 
+impl Page {
+    /// A page below the home page whose title is also its description.
+    fn titled(
+        ctx: &PageContext,
+        template: &'static str,
+        title: String,
+        view: &impl Serialize,
+    ) -> Page {
+        Page::new(template, title.clone(), title, vec![home_link(ctx)], view)
+    }
+}
+
 /// The page of `route` in the language of `ctx`.
 pub fn page(ctx: &PageContext, route: &Route) -> Result<Page, RenderError> {
     match route {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Page, home_link};
+use super::Page;
 use crate::content::Id;
 use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
 use crate::render::context::{Link, LocalText, PageContext};
@@ -11,12 +11,10 @@ use crate::urls::Route;
 
 pub fn page(ctx: &PageContext, id: &Id) -> Result<Page, RenderError> {
     let view = view(ctx, id)?;
-    let title = view.name.text.clone();
-    Ok(Page::new(
+    Ok(Page::titled(
+        ctx,
         "organisation.html",
-        title.clone(),
-        title,
-        vec![home_link(ctx)],
+        view.name.text.clone(),
         &view,
     ))
 }

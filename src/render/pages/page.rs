@@ -7,7 +7,7 @@ use super::{Page, home_link};
 use crate::content::{self, Id};
 use crate::markdown;
 use crate::render::context::{
-    Link, LocalMarkdown, LocalText, PageContext, organisation_link, pick_version,
+    Link, LocalMarkdown, LocalText, PageContext, network_members, pick_version,
 };
 use crate::render::error::RenderError;
 
@@ -61,32 +61,16 @@ fn view(ctx: &PageContext, page: &content::Page) -> DocView {
         },
         organisation: None,
         related: Vec::new(),
-        members: network_members(ctx, &page.slug),
+        members: members_of_page(ctx, &page.slug),
     }
 }
 
 /// Members of the network whose `page` is this page, with links.
-fn network_members(ctx: &PageContext, slug: &Id) -> Vec<Link> {
-    let Some(network) = ctx
-        .site
+fn members_of_page(ctx: &PageContext, slug: &Id) -> Vec<Link> {
+    ctx.site
         .networks
         .iter()
         .find(|n| n.data.page.as_ref().is_some_and(|p| &p.value == slug))
-    else {
-        return Vec::new();
-    };
-    let mut members: Vec<Link> = ctx
-        .site
-        .organisations
-        .iter()
-        .filter(|o| {
-            o.data
-                .networks
-                .iter()
-                .any(|n| n.value == network.data.id.value)
-        })
-        .filter_map(|o| organisation_link(ctx, &o.id))
-        .collect();
-    ctx.sort_links(&mut members);
-    members
+        .map(|network| network_members(ctx, network))
+        .unwrap_or_default()
 }

@@ -2,19 +2,17 @@
 
 use serde::Serialize;
 
-use super::{Page, home_link};
+use super::Page;
 use crate::render::context::{LocalText, PageContext, organisation_link, scorecard_title};
 use crate::render::error::RenderError;
 use crate::urls::{self, Route};
 
 pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
     let view = view(ctx)?;
-    let title = ctx.t("search-title")?;
-    Ok(Page::new(
+    Ok(Page::titled(
+        ctx,
         "search.html",
-        title.clone(),
-        title,
-        vec![home_link(ctx)],
+        ctx.t("search-title")?,
         &view,
     ))
 }

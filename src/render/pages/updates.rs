@@ -18,12 +18,10 @@ pub fn list(ctx: &PageContext) -> Result<Page, RenderError> {
         .iter()
         .map(|u| post_item(ctx, u))
         .collect::<Result<Vec<_>, _>>()?;
-    let title = ctx.t("updates-title")?;
-    Ok(Page::new(
+    Ok(Page::titled(
+        ctx,
         "updates.html",
-        title.clone(),
-        title,
-        vec![home_link(ctx)],
+        ctx.t("updates-title")?,
         &items,
     ))
 }
