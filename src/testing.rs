@@ -16,3 +16,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Files under `dir`, as paths relative to `base` with `/`.
+pub fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            list_files(base, &path, out);
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}

@@ -103,13 +103,6 @@ fn real(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `files` into `out`, replacing its previous contents atomically.
-pub fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let mut staging = Staging::create(out)?;
-    staging.write(files.to_vec())?;
-    staging.commit().map(drop)
-}
-
 /// A new site being written beside `out`, file by file, in as many batches
 /// as the build likes (so that no build holds all its pages in memory). It
 /// replaces `out` only on `commit`; dropped before that, it is removed and
@@ -197,43 +190,61 @@ impl Drop for Staging {
     }
 }
 
-/// A rebuild over an output that is as the last build left it: only the
-/// files whose bytes changed are written, and the files no longer built are
-/// removed. Nothing is written until every page has rendered: the changed
-/// files wait in memory, up to a budget past which the build starts afresh.
+/// A folder of built files written in place: each changed file through a
+/// temporary file and a rename (a reader sees the old file or the new one,
+/// never half of one), files no longer built removed with the folders they
+/// leave empty. It knows what the folder holds (path, size, time and hash of
+/// each file), so a file whose bytes are the same is not written again.
+///
+/// A build gives it the last build's record and [`InPlace::add`]s every
+/// batch, keeping the changed files in memory until every page has rendered
+/// (up to a budget past which the build starts afresh), then
+/// [`InPlace::commit`]s. The preview server keeps one for its folder and
+/// [`InPlace::write`]s and [`InPlace::remove`]s as each edit needs.
 pub struct InPlace {
     out: PathBuf,
-    previous: HashMap<String, Written>,
+    /// Every file in `out`, as written.
+    known: HashMap<String, Written>,
     changed: Vec<OutputFile>,
     changed_bytes: usize,
-    /// The files built whose bytes are as in `out`.
+    /// The files added whose bytes are as in `out`.
     unchanged: HashMap<String, Written>,
 }
 
 impl InPlace {
-    /// `previous`: every file now in `out`, as the last build wrote it.
-    pub fn new(out: &Path, previous: HashMap<String, Written>) -> InPlace {
+    /// `known`: every file now in `out`, as the last build wrote it.
+    pub fn new(out: &Path, known: HashMap<String, Written>) -> InPlace {
         InPlace {
             out: out.to_path_buf(),
-            previous,
+            known,
             changed: Vec::new(),
             changed_bytes: 0,
             unchanged: HashMap::new(),
         }
     }
 
+    /// What `out` holds, read from the disk (each file read once, to hash
+    /// it): for a folder of which no record is kept.
+    pub fn scan(out: &Path) -> io::Result<InPlace> {
+        let mut paths = Vec::new();
+        files_under(out, out, &mut paths)?;
+        let known = paths
+            .into_par_iter()
+            .map(|relative| {
+                let file = fs::File::open(out.join(&relative))?;
+                let mut bytes = Vec::new();
+                io::Read::read_to_end(&mut &file, &mut bytes)?;
+                Ok((relative, Written::of(&file, &bytes)?))
+            })
+            .collect::<io::Result<HashMap<_, _>>>()?;
+        Ok(InPlace::new(out, known))
+    }
+
     /// Keep the files of a batch that differ from the output; false when
     /// more than `budget` bytes have changed.
     pub fn add(&mut self, files: Vec<OutputFile>, budget: usize) -> bool {
-        let hashed: Vec<(OutputFile, u64)> = files
-            .into_par_iter()
-            .map(|f| {
-                let hash = hash(&f.bytes);
-                (f, hash)
-            })
-            .collect();
-        for (file, hash) in hashed {
-            match self.previous.get(&file.path) {
+        for (file, hash) in hashed(files) {
+            match self.known.get(&file.path) {
                 Some(old) if old.hash == hash => {
                     self.unchanged.insert(file.path, *old);
                 }
@@ -246,28 +257,54 @@ impl InPlace {
         self.changed_bytes <= budget
     }
 
-    /// Write the changed files (each through a temporary file and a
-    /// rename), remove those no longer built; how many changed, and every
-    /// file built.
-    pub fn commit(self) -> io::Result<(usize, HashMap<String, Written>)> {
-        let changed_files = last_of_each(self.changed);
-        let changed = changed_files.len();
-        let mut written = self.unchanged;
-        let rewritten = changed_files
+    /// Write the changed files of every batch added, remove those no longer
+    /// built; how many changed, and every file built.
+    pub fn commit(mut self) -> io::Result<(usize, HashMap<String, Written>)> {
+        let changed = std::mem::take(&mut self.changed);
+        let mut built: std::collections::HashSet<String> = self.unchanged.keys().cloned().collect();
+        built.extend(changed.iter().map(|f| f.path.clone()));
+        let count = self.write(changed)?;
+        self.retain(|path| built.contains(path))?;
+        Ok((count, self.known))
+    }
+
+    /// Write the files whose bytes differ from the folder's now; how many.
+    pub fn write(&mut self, files: Vec<OutputFile>) -> io::Result<usize> {
+        let changed: Vec<OutputFile> = hashed(last_of_each(files))
+            .into_iter()
+            .filter(|(file, hash)| {
+                self.known
+                    .get(&file.path)
+                    .is_none_or(|old| old.hash != *hash)
+            })
+            .map(|(file, _)| file)
+            .collect();
+        let written = changed
             .into_par_iter()
             .map(|file| {
                 let noted = replace_file(&safe_join(&self.out, &file.path)?, &file.bytes)?;
                 Ok((file.path, noted))
             })
             .collect::<io::Result<Vec<_>>>()?;
-        written.extend(rewritten);
-        for path in self.previous.keys().filter(|p| !written.contains_key(*p)) {
+        let count = written.len();
+        self.known.extend(written);
+        Ok(count)
+    }
+
+    /// Remove these files (those the folder holds), and the folders they
+    /// leave empty; how many.
+    pub fn remove<'a>(&mut self, paths: impl IntoIterator<Item = &'a str>) -> io::Result<usize> {
+        let mut removed = 0;
+        for path in paths {
+            if self.known.remove(path).is_none() {
+                continue;
+            }
             let path = safe_join(&self.out, path)?;
             match fs::remove_file(&path) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-                _ => {}
+                Ok(()) => removed += 1,
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+                Err(err) => return Err(err),
             }
-            // Folders left empty go too.
             let mut dir = path.parent();
             while let Some(d) = dir.filter(|d| *d != self.out) {
                 if fs::remove_dir(d).is_err() {
@@ -276,8 +313,44 @@ impl InPlace {
                 dir = d.parent();
             }
         }
-        Ok((changed, written))
+        Ok(removed)
     }
+
+    /// Remove every file for which `keep` says false; how many.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) -> io::Result<usize> {
+        let stale: Vec<String> = self.known.keys().filter(|p| !keep(p)).cloned().collect();
+        self.remove(stale.iter().map(String::as_str))
+    }
+}
+
+/// Each file with the hash of its bytes (in parallel).
+fn hashed(files: Vec<OutputFile>) -> Vec<(OutputFile, u64)> {
+    files
+        .into_par_iter()
+        .map(|f| {
+            let hash = hash(&f.bytes);
+            (f, hash)
+        })
+        .collect()
+}
+
+/// Files under `dir`, as paths relative to `base` with `/`.
+fn files_under(base: &Path, dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            files_under(base, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
 }
 
 /// The files of a batch with only the last of any path that comes more than
@@ -326,23 +399,6 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<Written> {
     Ok(written)
 }
 
-/// Rewrite only the files whose bytes changed, each through a temporary file
-/// and a rename so a reader never sees half a page. Returns how many changed.
-pub fn rewrite_changed(out: &Path, files: &[OutputFile]) -> io::Result<usize> {
-    let mut changed = 0;
-    for file in files {
-        let path = safe_join(out, &file.path)?;
-        // A file of another size has changed: no need to read it.
-        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64);
-        if same_size && fs::read(&path).is_ok_and(|old| old == file.bytes) {
-            continue;
-        }
-        replace_file(&path, &file.bytes)?;
-        changed += 1;
-    }
-    Ok(changed)
-}
-
 /// Join a relative output path, refusing anything that would leave `base`.
 fn safe_join(base: &Path, relative: &str) -> io::Result<PathBuf> {
     let mut path = base.to_path_buf();
@@ -378,6 +434,13 @@ mod tests {
             path: path.into(),
             bytes: bytes.as_bytes().to_vec(),
         }
+    }
+
+    /// A whole site into a fresh folder that replaces `out`.
+    fn write_site_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+        let mut staging = Staging::create(out)?;
+        staging.write(files.to_vec())?;
+        staging.commit().map(drop)
     }
 
     #[test]
@@ -445,20 +508,29 @@ mod tests {
     }
 
     #[test]
-    fn updates_only_changed_files() {
+    fn in_place_writes_only_changed_files_and_removes_with_empty_folders() {
         let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let mut writer = InPlace::new(out, HashMap::new());
+        let batch = || vec![file("a.html", "1"), file("b/c.html", "2")];
+        assert_eq!(writer.write(batch()).unwrap(), 2);
+        assert_eq!(writer.write(batch()).unwrap(), 0, "the same bytes");
         assert_eq!(
-            rewrite_changed(dir.path(), &[file("a.html", "1"), file("b/c.html", "2")]).unwrap(),
-            2
-        );
-        assert_eq!(
-            rewrite_changed(dir.path(), &[file("a.html", "1"), file("b/c.html", "3")]).unwrap(),
+            writer
+                .write(vec![file("a.html", "1"), file("b/c.html", "3")])
+                .unwrap(),
             1
         );
-        assert_eq!(
-            fs::read_to_string(dir.path().join("b/c.html")).unwrap(),
-            "3"
-        );
+        assert_eq!(fs::read_to_string(out.join("b/c.html")).unwrap(), "3");
+        // What a scan of the folder finds is what the writer noted.
+        let mut scanned = InPlace::scan(out).unwrap();
+        assert_eq!(scanned.known, writer.known);
+        assert_eq!(scanned.write(vec![file("b/c.html", "3")]).unwrap(), 0);
+        // A file no longer built goes, and so does the folder it leaves empty.
+        assert_eq!(writer.retain(|p| p == "a.html").unwrap(), 1);
+        assert!(!out.join("b").exists());
+        assert_eq!(writer.remove(["a.html", "never-written.html"]).unwrap(), 1);
+        assert_eq!(fs::read_dir(out).unwrap().count(), 0);
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub struct Preview {
     /// scorecard rebuild, and the sitemap too if `sitemap_stale`.
     search_stale: bool,
     sitemap_stale: bool,
+    /// The preview folder and what it holds; `None` until the first build
+    /// writes it (or finds it from an earlier run).
+    writer: std::sync::Mutex<Option<output::InPlace>>,
 }
 
 impl Preview {
@@ -142,6 +145,7 @@ impl Preview {
             pending: Rebuild::Full,
             search_stale: false,
             sitemap_stale: false,
+            writer: std::sync::Mutex::new(None),
         }
     }
 
@@ -179,35 +183,22 @@ impl Preview {
         if self.sitemap_stale {
             data.extend(good.renderer.sitemap(&good.site)?);
         }
-        let data_files =
-            output::rewrite_changed(&self.out, &data).map_err(|err| self.io_error(err))?;
+        let parts: BTreeSet<String> = data.iter().map(|f| f.path.clone()).collect();
+        let data_files = self.write(data)?;
         if self.sitemap_stale {
             // Parts of a split sitemap that a smaller site no longer has.
-            let parts: BTreeSet<&str> = data.iter().map(|f| f.path.as_str()).collect();
-            let stale: BTreeSet<String> = fs::read_dir(&self.out)
-                .map_err(|err| self.io_error(err))?
-                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                .filter(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
-                .filter(|name| !parts.contains(name.as_str()))
-                .collect();
-            self.remove(&stale)?;
+            self.retain(|path| {
+                !(path.starts_with("sitemap-") && path.ends_with(".xml")) || parts.contains(path)
+            })?;
         }
-        drop(data);
         let pages = good
             .renderer
             .render_pages(&good.site, &pages_of(&good.site, &[Route::Search]))?;
-        let pages_changed = self.write(&pages)? > 0;
+        let pages_changed = self.write(pages)? > 0;
         let files = search_files(&good.site, &good.i18n, &self.out)?;
-        let written = self.write(&files)?;
-        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let mut existing = Vec::new();
-        list_files(&self.out, &self.out.join("search"), &mut existing)
-            .map_err(|err| self.io_error(err))?;
-        let stale = existing
-            .into_iter()
-            .filter(|path| !keep.contains(path.as_str()))
-            .collect();
-        self.remove(&stale)?;
+        let keep: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        let written = self.write(files)?;
+        self.retain(|path| !path.starts_with("search/") || keep.contains(path))?;
         self.search_stale = false;
         self.sitemap_stale = false;
         Ok(SearchUpdate {
@@ -274,7 +265,7 @@ impl Preview {
             let renderer = Renderer::new(&loaded.theme, loaded.i18n.clone())?;
             let files = everything(&renderer, &loaded.site, &loaded.i18n, &self.out)?;
             lap(&mut report, "render");
-            self.sync_all(&files, &mut report)?;
+            self.sync_all(files, &mut report)?;
             lap(&mut report, "write");
             self.good = Some(LastGood::new(
                 loaded.site,
@@ -321,7 +312,7 @@ impl Preview {
                 lap(report, "load");
                 let files = everything(&renderer, &site, &i18n, &self.out)?;
                 lap(report, "render");
-                self.sync_all(&files, report)?;
+                self.sync_all(files, report)?;
                 lap(report, "write");
                 Ok(Rebuilt::Everything(LastGood::new(
                     site, i18n, renderer, warnings,
@@ -332,7 +323,7 @@ impl Preview {
                 lap(report, "load");
                 let files = everything(&good.renderer, &site, &good.i18n, &self.out)?;
                 lap(report, "render");
-                self.sync_all(&files, report)?;
+                self.sync_all(files, report)?;
                 lap(report, "write");
                 Ok(Rebuilt::Content(site, warnings))
             }
@@ -365,7 +356,7 @@ impl Preview {
                     report
                         .rendered
                         .extend(outputs.iter().map(|f| f.path.clone()));
-                    report.written += self.write(&outputs)?;
+                    report.written += self.write(outputs)?;
                     Ok::<(), Diagnostics>(())
                 };
                 let new_routes = routes_of(site, files);
@@ -373,7 +364,7 @@ impl Preview {
                     lap(report, "own pages");
                     pages(&listings, report)?;
                     lap(report, "listings");
-                    report.written += self.write(&scorecard_data(site, files))?;
+                    report.written += self.write(scorecard_data(site, files))?;
                     lap(report, "downloads");
                     Ok(())
                 });
@@ -401,47 +392,68 @@ impl Preview {
         Ok((site, warnings))
     }
 
-    fn write(&self, files: &[OutputFile]) -> Result<usize, Diagnostics> {
-        output::rewrite_changed(&self.out, files).map_err(|err| self.io_error(err))
+    /// The folder's writer, made by the first build (or from what an
+    /// earlier run left in the folder).
+    fn writer(&self) -> Result<std::sync::MutexGuard<'_, Option<output::InPlace>>, Diagnostics> {
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if writer.is_none() {
+            let empty = fs::read_dir(&self.out).map_or(true, |mut e| e.next().is_none());
+            if !empty {
+                *writer = Some(output::InPlace::scan(&self.out).map_err(|err| self.io_error(err))?);
+            }
+        }
+        Ok(writer)
+    }
+
+    /// Write the files whose bytes changed; how many.
+    fn write(&self, files: Vec<OutputFile>) -> Result<usize, Diagnostics> {
+        let mut writer = self.writer()?;
+        match writer.as_mut() {
+            Some(writer) => writer.write(files).map_err(|err| self.io_error(err)),
+            None => {
+                // An empty folder (the first build): written whole, then
+                // swapped in, so a reader never sees a half-written site.
+                let count = files.len();
+                let mut staging =
+                    output::Staging::create(&self.out).map_err(|err| self.io_error(err))?;
+                staging.write(files).map_err(|err| self.io_error(err))?;
+                let written = staging.commit().map_err(|err| self.io_error(err))?;
+                *writer = Some(output::InPlace::new(&self.out, written));
+                Ok(count)
+            }
+        }
     }
 
     fn remove(&self, paths: &BTreeSet<String>) -> Result<usize, Diagnostics> {
-        let mut removed = 0;
-        for path in paths {
-            match fs::remove_file(self.out.join(path)) {
-                Ok(()) => removed += 1,
-                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-                Err(err) => return Err(self.io_error(err)),
-            }
+        match self.writer()?.as_mut() {
+            Some(writer) => writer
+                .remove(paths.iter().map(String::as_str))
+                .map_err(|err| self.io_error(err)),
+            None => Ok(0),
         }
-        Ok(removed)
+    }
+
+    /// Remove every file for which `keep` says false; how many.
+    fn retain(&self, keep: impl Fn(&str) -> bool) -> Result<usize, Diagnostics> {
+        match self.writer()?.as_mut() {
+            Some(writer) => writer.retain(keep).map_err(|err| self.io_error(err)),
+            None => Ok(0),
+        }
     }
 
     /// Make the folder hold exactly `files`: changed files are replaced one
     /// by one (a reader never sees half a page, nor a missing folder), files
     /// no longer built are removed.
-    fn sync_all(&self, files: &[OutputFile], report: &mut Report) -> Result<(), Diagnostics> {
+    fn sync_all(&self, files: Vec<OutputFile>, report: &mut Report) -> Result<(), Diagnostics> {
         report.rendered = files
             .iter()
             .filter(|f| f.path.ends_with(".html"))
             .map(|f| f.path.clone())
             .collect();
-        if fs::read_dir(&self.out).map_or(true, |mut entries| entries.next().is_none()) {
-            // An empty folder (the first build): written whole, then swapped in.
-            output::write_site_atomically(&self.out, files).map_err(|err| self.io_error(err))?;
-            report.written += files.len();
-            return Ok(());
-        }
+        let keep: std::collections::HashSet<String> =
+            files.iter().map(|f| f.path.clone()).collect();
         report.written += self.write(files)?;
-        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let mut existing = Vec::new();
-        list_files(&self.out, &self.out, &mut existing).map_err(|err| self.io_error(err))?;
-        let stale: BTreeSet<String> = existing
-            .into_iter()
-            .filter(|path| !keep.contains(path.as_str()))
-            .collect();
-        report.removed += self.remove(&stale)?;
-        remove_empty_folders(&self.out).map_err(|err| self.io_error(err))?;
+        report.removed += self.retain(|path| keep.contains(path))?;
         Ok(())
     }
 
@@ -531,48 +543,10 @@ fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
     outputs
 }
 
-/// Files under `dir`, as paths relative to `base` with `/`.
-fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err),
-    };
-    for entry in entries {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            list_files(base, &path, out)?;
-        } else if let Ok(relative) = path.strip_prefix(base) {
-            out.push(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(())
-}
-
-/// Remove folders left empty under `dir` (not `dir` itself).
-fn remove_empty_folders(dir: &Path) -> io::Result<bool> {
-    let mut empty = true;
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(true),
-        Err(err) => return Err(err),
-    };
-    for entry in entries {
-        let entry = entry?;
-        if entry.file_type()?.is_dir() && remove_empty_folders(&entry.path())? {
-            fs::remove_dir(entry.path())?;
-        } else {
-            empty = false;
-        }
-    }
-    Ok(empty)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::copy_dir;
+    use crate::testing::{copy_dir, list_files};
 
     const SCORECARD: &str = "content/scorecards/testila/2024-tekniikka.yaml";
 
@@ -617,7 +591,7 @@ mod tests {
 
         fn all_pages(&self) -> usize {
             let mut files = Vec::new();
-            list_files(self.preview.out(), self.preview.out(), &mut files).unwrap();
+            list_files(self.preview.out(), self.preview.out(), &mut files);
             files.iter().filter(|f| f.ends_with(".html")).count()
         }
     }
@@ -742,7 +716,7 @@ mod tests {
         );
         site.preview.write_site_wide().unwrap();
         let mut partial = Vec::new();
-        list_files(site.preview.out(), site.preview.out(), &mut partial).unwrap();
+        list_files(site.preview.out(), site.preview.out(), &mut partial);
         let out = site.preview.out().to_path_buf();
         let snapshot = |files: &[String]| -> Vec<(String, Vec<u8>)> {
             files
@@ -755,7 +729,7 @@ mod tests {
         let before = snapshot(&partial_files);
         built(site.preview.build_all());
         let mut full = Vec::new();
-        list_files(site.preview.out(), site.preview.out(), &mut full).unwrap();
+        list_files(site.preview.out(), site.preview.out(), &mut full);
         full.sort();
         assert_eq!(full, partial_files);
         assert!(
@@ -858,10 +832,18 @@ mod tests {
         assert_eq!(report.kind, "scorecard");
         assert_eq!(report.removed, 3);
         assert!(!site.preview.out().join(goal).exists());
-        // A part left from when the site's sitemap was split goes too.
-        fs::write(site.preview.out().join("sitemap-3.xml"), "<urlset/>").unwrap();
         site.preview.write_site_wide().unwrap();
         assert!(!site.page("sitemap.xml").contains("kavely"));
-        assert!(!site.preview.out().join("sitemap-3.xml").exists());
+        // A part left by an earlier run, from when the site's sitemap was
+        // split: the next run finds it in the folder, and it goes.
+        let out = site.preview.out().to_path_buf();
+        fs::write(out.join("sitemap-3.xml"), "<urlset/>").unwrap();
+        let mut again = Preview::new(
+            site.root().to_path_buf(),
+            out.clone(),
+            "http://127.0.0.1:8000/".into(),
+        );
+        assert!(matches!(again.build_all(), Outcome::Built(_)));
+        assert!(!out.join("sitemap-3.xml").exists());
     }
 }
