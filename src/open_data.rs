@@ -78,8 +78,11 @@ pub fn export(site: &Site) -> Vec<OutputFile> {
 }
 
 /// Each of these scorecards as JSON and as CSV.
-pub fn export_scorecards(scorecards: &[Scorecard], site: &Site) -> Vec<OutputFile> {
-    let mut files = Vec::with_capacity(scorecards.len() * 2);
+pub fn export_scorecards<'s>(
+    scorecards: impl IntoIterator<Item = &'s Scorecard>,
+    site: &Site,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
     for scorecard in scorecards {
         files.push(OutputFile {
             path: urls::scorecard_data(scorecard, "json"),

@@ -364,7 +364,10 @@ impl Preview {
                     lap(report, "own pages");
                     pages(&listings, report)?;
                     lap(report, "listings");
-                    report.written += self.write(scorecard_data(site, files))?;
+                    report.written += self.write(crate::open_data::export_scorecards(
+                        site.scorecards.iter().filter(|s| files.contains(&s.file)),
+                        site,
+                    ))?;
                     lap(report, "downloads");
                     Ok(())
                 });
@@ -524,23 +527,6 @@ fn data_paths(site: &Site, files: &BTreeSet<PathBuf>) -> BTreeSet<String> {
             ]
         })
         .collect()
-}
-
-/// The downloads of the edited scorecards: JSON and CSV (as `data::export`
-/// writes them; the dataset follows in [`Preview::write_site_wide`]).
-fn scorecard_data(new: &Site, files: &BTreeSet<PathBuf>) -> Vec<OutputFile> {
-    let mut outputs = Vec::new();
-    for scorecard in new.scorecards.iter().filter(|s| files.contains(&s.file)) {
-        outputs.push(OutputFile {
-            path: crate::urls::scorecard_data(scorecard, "json"),
-            bytes: crate::open_data::to_json(&crate::open_data::scorecard_record(scorecard)),
-        });
-        outputs.push(OutputFile {
-            path: crate::urls::scorecard_data(scorecard, "csv"),
-            bytes: crate::open_data::csv(new, scorecard).into_bytes(),
-        });
-    }
-    outputs
 }
 
 #[cfg(test)]
