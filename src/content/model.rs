@@ -609,7 +609,7 @@ pub enum Compliance {
 pub struct Feedback {
     pub email: String,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub name: Option<Text>,
 }
@@ -618,7 +618,7 @@ pub struct Feedback {
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     pub name: Text,
-    pub url: String,
+    pub url: Spanned<String>,
     #[serde(default)]
     pub email: Option<String>,
     #[serde(default)]
@@ -636,7 +636,7 @@ pub struct OrganisationFile {
     #[serde(default)]
     pub languages: Vec<String>,
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<Spanned<String>>,
     #[serde(default)]
     pub networks: Vec<Spanned<Id>>,
 }

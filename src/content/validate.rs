@@ -3,6 +3,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
+use serde_saphyr::Spanned;
+
 use super::model::{Date, Id};
 use super::parse::{FailedFiles, span_location};
 use super::{Scorecard, Site};
@@ -10,6 +12,23 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
 
 /// Page slugs the generator itself uses under `/{lang}/`.
 pub const RESERVED_SLUGS: &[&str] = &["updates", "search", "metrics", "data", "assets", "404"];
+
+/// A web address that a page links to: `https://` or `http://`, nothing
+/// else (`javascript:`, `data:` and `vbscript:` would run in the reader's
+/// browser; a bare `www.` would be a broken relative link).
+fn web_address(file: &Path, url: &Spanned<String>, diagnostics: &mut Diagnostics) {
+    let value = url.value.trim();
+    let lower = value.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        diagnostics.push(
+            Diagnostic::error(
+                span_location(file, url),
+                format!("`{value}` is not a web address: only https:// and http:// addresses are published as links"),
+            )
+            .with_hint("write the whole address, e.g. https://www.espoo.fi/"),
+        );
+    }
+}
 
 pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics) {
     let organisations: BTreeSet<&str> = site
@@ -29,6 +48,17 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
         .map(|m| m.data.id.value.as_str())
         .collect();
     let pages: BTreeSet<&str> = site.pages.iter().map(|p| p.slug.as_str()).collect();
+
+    // Every web address is published as a link: only https:// and http://.
+    let a = &site.config.accessibility;
+    for url in a.feedback.url.iter().chain([&a.authority.url]) {
+        web_address(&site.config.file, url, diagnostics);
+    }
+    for organisation in &site.organisations {
+        if let Some(url) = &organisation.data.website {
+            web_address(&organisation.file, url, diagnostics);
+        }
+    }
 
     duplicates(
         site.organisations

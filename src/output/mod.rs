@@ -126,6 +126,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        clean_up_after_crashes(parent, &name, out)?;
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
         if dir.exists() {
@@ -180,6 +181,51 @@ impl Staging {
         }
         Ok(std::mem::take(&mut self.written))
     }
+}
+
+/// What a build that was killed left beside `out`: a half-written
+/// `.<name>.new-<pid>` (removed), and, if it died between the two renames
+/// of its commit, the complete old site as `.<name>.old-<pid>` with no
+/// `out` (put back, so the folder holds a whole site again; otherwise
+/// removed). Only folders of processes that no longer run are touched.
+fn clean_up_after_crashes(parent: &Path, name: &str, out: &Path) -> io::Result<()> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let mut leftovers: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let (kind, pid) = match rest.split_once('-') {
+            Some((kind @ ("new" | "old"), pid)) => (kind, pid),
+            _ => continue,
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid == std::process::id() || process_runs(pid) {
+            continue;
+        }
+        leftovers.push((entry.path(), kind == "old"));
+    }
+    leftovers.sort();
+    for (path, old) in leftovers {
+        if old && !out.exists() {
+            fs::rename(&path, out)?;
+        } else {
+            fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a process of this id runs (on Linux, where /proc says so;
+/// elsewhere every process is taken to run, and nothing is removed).
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 impl Drop for Staging {
@@ -531,6 +577,35 @@ mod tests {
         assert!(!out.join("b").exists());
         assert_eq!(writer.remove(["a.html", "never-written.html"]).unwrap(), 1);
         assert_eq!(fs::read_dir(out).unwrap().count(), 0);
+    }
+
+    /// A killed build's half-written folder goes; a site left renamed away
+    /// by a build killed between its two renames comes back.
+    #[test]
+    fn leftovers_of_killed_builds_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // No process has an id this large (Linux's limit is 2^22).
+        let dead = 4_000_000_000u32;
+        let half = dir.path().join(format!(".public.new-{dead}"));
+        fs::create_dir_all(half.join("fi")).unwrap();
+        fs::write(half.join("fi/index.html"), "half").unwrap();
+        let old = dir.path().join(format!(".public.old-{}", dead - 1));
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("index.html"), "the old site").unwrap();
+        let staging = Staging::create(&out).unwrap();
+        assert!(!half.exists(), "the half-written folder is removed");
+        assert!(!old.exists());
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "the old site"
+        );
+        drop(staging);
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
     }
 
     #[test]

@@ -280,3 +280,61 @@ fn a_failing_template_is_reported_at_its_file_and_line() {
     assert!(err.contains("no_such_value"), "{err}");
     assert!(!err.contains("themes:1:1"), "{err}");
 }
+
+/// Every web address of the content (the accessibility statement's feedback
+/// and authority, an organisation's web site) with a `javascript:`,
+/// `data:` or `vbscript:` value: `check` reports each at its line, and
+/// nothing is built.
+#[test]
+fn every_web_address_is_checked_for_its_scheme() {
+    for scheme in [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "VBScript:msgbox",
+    ] {
+        let site = TestSite::fixture("minimal");
+        let config = site.read("content/site.yaml");
+        let feedback = "    email: saavutettavuus@example.fi\n";
+        let authority = "    url: https://www.saavutettavuusvaatimukset.fi/\n";
+        assert!(config.contains(feedback) && config.contains(authority));
+        // Both addresses of the accessibility statement.
+        let with = config
+            .replace(
+                feedback,
+                &format!("{feedback}    url: \"{scheme}\" # ERROR\n"),
+            )
+            .replace(authority, &format!("    url: \"{scheme}\" # ERROR\n"));
+        site.write("content/site.yaml", &with);
+        let organisation = site.read("content/organisations/testila.yaml");
+        site.write(
+            "content/organisations/testila.yaml",
+            format!("{organisation}website: \"{scheme}\" # ERROR\n"),
+        );
+        let output = site.check();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{scheme}: {err}");
+        let mut expected = Vec::new();
+        for file in ["content/site.yaml", "content/organisations/testila.yaml"] {
+            let text = site.read(file);
+            for (i, line) in text.lines().enumerate() {
+                if line.ends_with("# ERROR") {
+                    expected.push(format!("{file}:{}:", i + 1));
+                }
+            }
+        }
+        assert_eq!(
+            expected.len(),
+            3,
+            "{scheme}: the fixture has two statement addresses"
+        );
+        for location in expected {
+            assert!(
+                err.contains(&location),
+                "{scheme}: expected {location} in\n{err}"
+            );
+        }
+        assert_eq!(err.matches("is not a web address").count(), 3, "{err}");
+        assert!(!site.build().status.success());
+        assert!(!site.out().exists(), "nothing built");
+    }
+}

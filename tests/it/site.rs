@@ -272,7 +272,7 @@ fn hostile_text_never_becomes_markup() {
     site.write("content/scorecards/testila/2023-vaara.yaml", &scorecard);
     site.write(
         "content/organisations/testila.yaml",
-        "name: {fi: \"Testilä </title><script>alert(9)</script>\", sv: Testby stad, en: City of Testilä}\nwebsite: \"javascript:alert(10)\"\n",
+        "name: {fi: \"Testilä </title><script>alert(9)</script>\", sv: Testby stad, en: City of Testilä}\nwebsite: \"https://example.fi/\\\"><script>alert(10)</script>\"\n",
     );
     site.write(
         "content/pages/tietoa.fi.md",

@@ -45,11 +45,12 @@ fn view(ctx: &PageContext) -> Result<AccessibilityView, RenderError> {
         feedback_url: a
             .feedback
             .url
-            .clone()
+            .as_ref()
+            .map(|u| u.value.clone())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         feedback_name: ctx.opt_txt(&a.feedback.name),
         authority_name: ctx.txt(&a.authority.name),
-        authority_url: a.authority.url.clone(),
+        authority_url: a.authority.url.value.clone(),
         authority_email: a.authority.email.clone(),
         authority_phone: a.authority.phone.clone(),
     })

@@ -60,7 +60,8 @@ fn view(ctx: &PageContext, id: &Id) -> Result<OrganisationView, RenderError> {
         website: org
             .data
             .website
-            .clone()
+            .as_ref()
+            .map(|w| w.value.clone())
             .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
         languages: org
             .data
