@@ -151,6 +151,11 @@ pub fn search_file(lang: &str, name: &str) -> String {
     format!("search/{lang}/{name}")
 }
 
+/// The search page's filters, which are also its query parameters
+/// (`?organisation=espoo&year=2021`) and the facets of the search index, in
+/// the index's order; the manifest carries them to the browser.
+pub const SEARCH_FACETS: [&str; 6] = ["organisation", "year", "kind", "theme", "status", "type"];
+
 /// The search index's catalogue (a fixed name: the search page preloads it).
 pub const SEARCH_MANIFEST: &str = "manifest.json";
 /// The search index's most frequent word forms (a fixed name, preloaded).

@@ -19,8 +19,7 @@ use crate::urls::{Route, dir};
 
 pub use index::LangIndex;
 
-/// The facets every document may have, in this order.
-pub const FACETS: [&str; 6] = ["organisation", "year", "kind", "theme", "status", "type"];
+pub use crate::urls::SEARCH_FACETS as FACETS;
 
 /// A facet value: what filters match on, and what people read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -43,6 +43,8 @@ pub struct SearchView {
     pub client: String,
     pub manifest: String,
     pub hot: String,
+    /// The filters, which are the page's query parameters.
+    pub facets: &'static [&'static str],
 }
 
 fn view(ctx: &PageContext) -> Result<SearchView, RenderError> {
@@ -101,5 +103,6 @@ fn view(ctx: &PageContext) -> Result<SearchView, RenderError> {
         client: ctx.link("assets/search.js"),
         manifest: ctx.link(&urls::search_file(ctx.lang, urls::SEARCH_MANIFEST)),
         hot: ctx.link(&urls::search_file(ctx.lang, urls::SEARCH_HOT)),
+        facets: &urls::SEARCH_FACETS,
     })
 }

@@ -5,13 +5,15 @@
 // JavaScript the page keeps its form (which reloads the page) and the A-Z
 // list of all goals.
 
-import { FACETS, SearchClient } from "./search.js";
+import { SearchClient } from "./search.js";
 
 const PAGE = 10;
 const siteRoot = new URL("../", import.meta.url);
 const client = new SearchClient({ base: new URL("search/", siteRoot).href });
 
 const app = document.getElementById("search-app");
+/** The filters, which are also the page's query parameters. */
+const FACETS = app.dataset.facets.split(" ").filter(Boolean);
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");

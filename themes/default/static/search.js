@@ -20,7 +20,6 @@ const WORD = /[\p{Alphabetic}\p{N}]+/gu;
 /** The hot dictionary's name: fixed, so it is fetched beside the manifest. */
 const HOT_FILE = "hot.dat";
 
-export const FACETS = ["organisation", "year", "kind", "theme", "status", "type"];
 
 /** Lowercase one code point at a time, as tantivy's LowerCaser does. */
 function lower(word) {
@@ -273,11 +272,11 @@ function decodeChunk(page, chunk) {
   return { docs, tfs, norms };
 }
 
-function parseFacets(bytes) {
+function parseFacets(bytes, facetCount) {
   const r = new Reader(bytes);
   const docCount = r.varint();
   const codes = [];
-  for (let f = 0; f < FACETS.length; f++) {
+  for (let f = 0; f < facetCount; f++) {
     const column = new Uint32Array(docCount);
     let doc = 0;
     for (let runs = r.varint(); runs > 0; runs--) {
@@ -297,6 +296,8 @@ class LangIndex {
     this.client = client;
     this.lang = lang;
     this.manifest = manifest;
+    /** The facets, as the index has them (the server's SEARCH_FACETS). */
+    this.facetNames = manifest.facets.fields.map((field) => field.name);
     this.hot = hot ? new HotShard(hot, manifest.chunk) : null;
     let norm = 0;
     this.fieldnorms = manifest.fieldnormDeltas.map((d) => (norm += d));
@@ -391,7 +392,7 @@ class LangIndex {
     if (!this.facetCodes) {
       this.facetCodes = this.client
         .bytes(this.lang, this.manifest.facets.file)
-        .then(parseFacets);
+        .then((bytes) => parseFacets(bytes, this.facetNames.length));
     }
     return this.facetCodes;
   }
@@ -592,7 +593,7 @@ async function rankFromPostings(index, groups, active, counts, k) {
   if (groups.some((group) => group.every((t) => !t.term))) {
     // A word the index does not have: nothing matches every group, and
     // there is no need to wait for the other words' postings.
-    const tallies = counts ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1)) : null;
+    const tallies = counts ? index.facetNames.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1)) : null;
     return { top: new TopK(k), total: 0, codes: null, facetCounts: facetList(index, tallies, active) };
   }
   const needFacets = counts || active.some(Boolean);
@@ -609,7 +610,7 @@ async function rankFromPostings(index, groups, active, counts, k) {
   });
   const filtered = accept.map((t, f) => (t ? f : -1)).filter((f) => f >= 0);
   const tallies = counts && codes
-    ? FACETS.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
+    ? index.facetNames.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
     : null;
   const top = new TopK(k);
   let total = 0;
@@ -660,7 +661,7 @@ async function rankFromPostings(index, groups, active, counts, k) {
 /** Facet counts as the page shows them: values found, and values selected. */
 function facetList(index, tallies, active) {
   if (!tallies) return [];
-  return FACETS.map((name, f) => ({
+  return index.facetNames.map((name, f) => ({
     name,
     values: index.manifest.facets.fields[f].values
       .map(([value, label], i) => ({
@@ -867,11 +868,11 @@ export class SearchClient {
     const text = typeof query === "string" ? query : String(query ?? "");
     const index = await this.index(lang);
     const wantsFacets =
-      counts || (filters && FACETS.some((name) => Array.isArray(filters[name]) && filters[name].length));
+      counts || (filters && index.facetNames.some((name) => Array.isArray(filters[name]) && filters[name].length));
     // The facet table only needs the manifest: fetch it while the words are looked up.
     const facetsEarly = wantsFacets && queryWords(text, index.manifest).forms.length ? index.facets() : null;
     facetsEarly?.catch(() => {});
-    const active = FACETS.map((name, f) => {
+    const active = index.facetNames.map((name, f) => {
       const wanted = filters?.[name];
       if (!Array.isArray(wanted) || wanted.length === 0) return null;
       const values = index.manifest.facets.fields[f].values;
@@ -909,7 +910,7 @@ export class SearchClient {
       page.map(async ({ doc, score }) => {
         const result = { doc, score, facets: {} };
         const facetsOf = (codeOf) =>
-          FACETS.forEach((name, f) => {
+          index.facetNames.forEach((name, f) => {
             const code = codeOf(f);
             if (code) {
               const [value, label] = index.manifest.facets.fields[f].values[code - 1];
