@@ -443,3 +443,17 @@ fn the_search_command_answers_in_json() {
     let empty = site.run(&["search", "", "--json"]);
     assert!(empty.status.success());
 }
+
+/// The browser's client fetches the index's two entry points by fixed
+/// names before it has the manifest: they are the server's.
+#[test]
+fn the_client_knows_the_index_entry_points_by_the_servers_names() {
+    let client = fs::read_to_string(repo_root().join("themes/default/static/search.js")).unwrap();
+    for (constant, name) in [
+        ("MANIFEST_FILE", tuloskortti::urls::SEARCH_MANIFEST),
+        ("HOT_FILE", tuloskortti::urls::SEARCH_HOT),
+    ] {
+        let line = format!("const {constant} = \"{name}\";");
+        assert!(client.contains(&line), "search.js should say {line}");
+    }
+}

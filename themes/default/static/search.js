@@ -17,9 +17,11 @@ const f32 = Math.fround;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const WORD = /[\p{Alphabetic}\p{N}]+/gu;
-/** The hot dictionary's name: fixed, so it is fetched beside the manifest. */
+/** The index's entry points: fixed names (urls::SEARCH_MANIFEST and
+ * SEARCH_HOT on the server), so that both are fetched at once. The manifest
+ * names the hot dictionary too, and its name wins. */
+const MANIFEST_FILE = "manifest.json";
 const HOT_FILE = "hot.dat";
-
 
 /** Lowercase one code point at a time, as tantivy's LowerCaser does. */
 function lower(word) {
@@ -822,9 +824,11 @@ export class SearchClient {
       // The hot dictionary is fetched beside the manifest; a site without
       // one only looks its words up in the shards.
       const hot = this.bytes(lang, HOT_FILE).catch(() => null);
-      const promise = this.json(lang, "manifest.json").then(
-        async (m) => new LangIndex(this, lang, m, m.hot ? await hot : null),
-      );
+      const promise = this.json(lang, MANIFEST_FILE).then(async (m) => {
+        if (!m.hot) return new LangIndex(this, lang, m, null);
+        const bytes = m.hot.file === HOT_FILE ? await hot : await this.bytes(lang, m.hot.file).catch(() => null);
+        return new LangIndex(this, lang, m, bytes);
+      });
       promise.catch(() => this.langs.delete(lang));
       this.langs.set(lang, promise);
     }
