@@ -56,7 +56,7 @@ synth() {
   fi
 }
 synth --scorecards "$scorecards" --out "$PWD/$inputs/synth" >/dev/null
-cp -r themes i18n "$inputs/synth/"
+cp -r "$inputs/example/themes" "$inputs/example/i18n" "$inputs/synth/"
 
 status=0
 for site in example synth; do
