@@ -123,55 +123,15 @@ pub fn export_site(site: &Site) -> Vec<OutputFile> {
 /// reads the columns' types from it.
 pub fn csv_metadata(site: &Site) -> serde_json::Value {
     use serde_json::json;
-    let id = json!({"base": "string", "format": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"});
-    let optional_id = json!({"base": "string", "format": "^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$"});
-    let text = json!({"base": "string"});
-    let columns: Vec<serde_json::Value> = CSV_HEADER
+    let columns: Vec<serde_json::Value> = CSV_COLUMNS
         .iter()
-        .map(|&name| {
-            let (datatype, required, description) = match name {
-                "organisation" => (id.clone(), true, "The organisation's id."),
-                "scorecard" => (id.clone(), true, "The scorecard's id."),
-                "year" => (json!("integer"), true, "The scorecard's year."),
-                "record" => (
-                    json!({"base": "string", "format": "^(indicator|key_figure)$"}),
-                    true,
-                    "indicator: a measured value of an indicator; key_figure: a cell of a key-figure table.",
-                ),
-                "theme" | "goal" | "target" => (
-                    optional_id.clone(),
-                    false,
-                    "The id of the theme, goal or target the indicator belongs to (indicator rows).",
-                ),
-                "table" => (optional_id.clone(), false, "The key-figure table's id (key_figure rows)."),
-                "label_fi" | "label_sv" | "label_en" => (
-                    text.clone(),
-                    false,
-                    "The indicator's or the row's name in Finnish, Swedish, English.",
-                ),
-                "period" => (
-                    json!({"base": "string", "format": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-H[12]|-Q[1-4])?$"}),
-                    true,
-                    "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4.",
-                ),
-                "column" => (
-                    json!({"base": "string", "format": "^(actual|budget|plan)?$"}),
-                    false,
-                    "actual, budget or plan (key_figure rows).",
-                ),
-                "value" => (
-                    json!({"base": "double", "format": {"decimalChar": "."}}),
-                    true,
-                    "The number, with a full stop and no grouping.",
-                ),
-                _ => (text.clone(), false, "EUR, percent, count, or the unit's name."),
-            };
+        .map(|column| {
             json!({
-                "name": name,
-                "titles": name,
-                "datatype": datatype,
-                "required": required,
-                "dc:description": description,
+                "name": column.name,
+                "titles": column.name,
+                "datatype": column.kind.datatype(),
+                "required": column.required,
+                "dc:description": column.description,
             })
         })
         .collect();
@@ -297,23 +257,125 @@ fn drop_absent_fields(value: &mut serde_json::Value) {
     }
 }
 
-pub const CSV_HEADER: [&str; 15] = [
-    "organisation",
-    "scorecard",
-    "year",
-    "record",
-    "theme",
-    "goal",
-    "target",
-    "table",
-    "label_fi",
-    "label_sv",
-    "label_en",
-    "period",
-    "column",
-    "value",
-    "unit",
-];
+/// A column of the CSV downloads: its name, the kind of its values, and
+/// what it means, as the CSVW metadata describes it.
+struct CsvColumn {
+    name: &'static str,
+    kind: CsvKind,
+    required: bool,
+    description: &'static str,
+}
+
+enum CsvKind {
+    Id,
+    OptionalId,
+    Text,
+    Integer,
+    Record,
+    Period,
+    ColumnKind,
+    Number,
+}
+
+impl CsvKind {
+    /// The column's CSVW datatype.
+    fn datatype(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            CsvKind::Id => json!({"base": "string", "format": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"}),
+            CsvKind::OptionalId => {
+                json!({"base": "string", "format": "^([a-z0-9]([a-z0-9-]*[a-z0-9])?)?$"})
+            }
+            CsvKind::Text => json!({"base": "string"}),
+            CsvKind::Integer => json!("integer"),
+            CsvKind::Record => json!({"base": "string", "format": "^(indicator|key_figure)$"}),
+            CsvKind::Period => {
+                json!({"base": "string", "format": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-H[12]|-Q[1-4])?$"})
+            }
+            CsvKind::ColumnKind => json!({"base": "string", "format": "^(actual|budget|plan)?$"}),
+            CsvKind::Number => json!({"base": "double", "format": {"decimalChar": "."}}),
+        }
+    }
+}
+
+/// The columns of the CSV downloads, in order: the header, the rows (see
+/// [`csv`]) and the CSVW metadata all follow from this one table.
+const CSV_COLUMNS: [CsvColumn; 15] = {
+    const fn column(
+        name: &'static str,
+        kind: CsvKind,
+        required: bool,
+        description: &'static str,
+    ) -> CsvColumn {
+        CsvColumn {
+            name,
+            kind,
+            required,
+            description,
+        }
+    }
+    const PART: &str =
+        "The id of the theme, goal or target the indicator belongs to (indicator rows).";
+    const LABEL: &str = "The indicator's or the row's name in Finnish, Swedish, English.";
+    [
+        column("organisation", CsvKind::Id, true, "The organisation's id."),
+        column("scorecard", CsvKind::Id, true, "The scorecard's id."),
+        column("year", CsvKind::Integer, true, "The scorecard's year."),
+        column(
+            "record",
+            CsvKind::Record,
+            true,
+            "indicator: a measured value of an indicator; key_figure: a cell of a key-figure table.",
+        ),
+        column("theme", CsvKind::OptionalId, false, PART),
+        column("goal", CsvKind::OptionalId, false, PART),
+        column("target", CsvKind::OptionalId, false, PART),
+        column(
+            "table",
+            CsvKind::OptionalId,
+            false,
+            "The key-figure table's id (key_figure rows).",
+        ),
+        column("label_fi", CsvKind::Text, false, LABEL),
+        column("label_sv", CsvKind::Text, false, LABEL),
+        column("label_en", CsvKind::Text, false, LABEL),
+        column(
+            "period",
+            CsvKind::Period,
+            true,
+            "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4.",
+        ),
+        column(
+            "column",
+            CsvKind::ColumnKind,
+            false,
+            "actual, budget or plan (key_figure rows).",
+        ),
+        column(
+            "value",
+            CsvKind::Number,
+            true,
+            "The number, with a full stop and no grouping.",
+        ),
+        column(
+            "unit",
+            CsvKind::Text,
+            false,
+            "EUR, percent, count, or the unit's name.",
+        ),
+    ]
+};
+
+/// The CSV downloads' header: the names of [`CSV_COLUMNS`].
+pub const CSV_HEADER: [&str; 15] = {
+    let mut names = [""; 15];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = CSV_COLUMNS[i].name;
+        i += 1;
+    }
+    names
+};
 
 /// One row per indicator value and per key-figure cell that has a value.
 /// UTF-8 with a byte-order mark, so that Excel shows ä and ö right.
