@@ -245,7 +245,6 @@ enum Sink {
 /// when complete.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_out(&options.root, &options.out).map_err(BuildError::Usage)?;
-    let mut report = BuildReport::default();
     let start = Instant::now();
     let fingerprint = record::inputs(&options.root, &options.out, options.base_url.as_deref());
     let previous = record::intact(&options.out);
@@ -253,93 +252,34 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .as_ref()
         .filter(|r| !options.force && fingerprint.is_some_and(|f| record::up_to_date_with(r, f)))
     {
-        report.up_to_date = true;
-        report.pages = record.pages;
-        report.files = record.files;
-        report.warnings_text = record.warnings.clone();
-        report.timings.push(("check", start.elapsed()));
-        return Ok(report);
+        return Ok(BuildReport::up_to_date(record, start.elapsed()));
     }
-    let previous = previous.map(record::Record::into_written);
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     let renderer =
-        render::Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
+        Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
+    let mut report = BuildReport::default();
     report.timings.push(("load", start.elapsed()));
     let io = |source| BuildError::Io {
         path: options.out.clone(),
         source,
     };
-    let mut search_time = Duration::ZERO;
     let mut sink = match previous {
-        Some(written) => Sink::InPlace(output::InPlace::new(&options.out, written)),
+        Some(record) => Sink::InPlace(output::InPlace::new(&options.out, record.into_written())),
         None => Sink::Fresh(output::Staging::create(&options.out).map_err(io)?),
     };
-    let (rendering, mut writing) = loop {
-        let mut rendering = Duration::ZERO;
-        // A cell: `put` adds to it while the site files' time is measured.
-        let writing = std::cell::Cell::new(Duration::ZERO);
-        let (mut pages, mut files) = (0, 0);
-        let mut diagnostics = Diagnostics::default();
-        let mut put = |batch: Vec<OutputFile>, sink: &mut Sink| -> Result<bool, BuildError> {
-            pages += batch.iter().filter(|f| f.path.ends_with(".html")).count();
-            files += batch.len();
-            let start = Instant::now();
-            let fits = match sink {
-                Sink::InPlace(update) => update.add(batch, CHANGED_BYTES_BUDGET),
-                Sink::Fresh(staging) => {
-                    staging.write(batch).map_err(io)?;
-                    true
-                }
-            };
-            writing.set(writing.get() + start.elapsed());
-            Ok(fits)
-        };
-        // The search index first, each language handed to the sink as it is
-        // done: at a million pages it is over a gigabyte, not to be held
-        // while pages render.
-        let (fits, time) = without_writing(&writing, || {
-            crate::search::build_files_each(&loaded.site, &loaded.i18n, |files| {
-                put(files, &mut sink)
-            })
-        });
-        let mut overflow = !fits?;
-        search_time += time;
-        let index = render::SiteIndex::new(&loaded.site);
-        for batch in render::Renderer::all_pages(&loaded.site).chunks(PAGES_PER_BATCH) {
-            if overflow {
-                break;
-            }
-            let start = Instant::now();
-            let (files, problems) = renderer.render_each(&loaded.site, &index, batch);
-            rendering += start.elapsed();
-            diagnostics.extend(problems);
-            // After the first problem, render on to report every one, but keep nothing.
-            if !diagnostics.has_errors() && !put(files, &mut sink)? {
-                overflow = true;
-                break;
-            }
+    let mut search = Duration::ZERO;
+    let pass = loop {
+        let pass = render_into(&loaded, &renderer, &mut sink, &io)?;
+        search += pass.search;
+        if !pass.overflow {
+            break pass;
         }
-        if diagnostics.has_errors() {
-            return Err(BuildError::Content(diagnostics.sorted()));
-        }
-        if !overflow {
-            let (fits, time) = without_writing(&writing, || {
-                site_files_each(&renderer, &loaded.site, |files| put(files, &mut sink))
-            });
-            overflow = !fits?;
-            rendering += time;
-        }
-        if overflow {
-            // Too much changed to keep in memory: everything into a new folder.
-            sink = Sink::Fresh(output::Staging::create(&options.out).map_err(io)?);
-            continue;
-        }
-        report.pages = pages;
-        report.files = files;
-        break (rendering, writing.get());
+        // Too much changed to keep in memory: everything into a new folder.
+        sink = Sink::Fresh(output::Staging::create(&options.out).map_err(io)?);
     };
-    report.timings.push(("render", rendering));
-    report.timings.push(("search index", search_time));
+    (report.pages, report.files) = (pass.pages, pass.files);
+    report.timings.push(("render", pass.rendering));
+    report.timings.push(("search index", search));
     let start = Instant::now();
     // The record goes first: a build that stops half-way leaves none, and
     // the next build starts afresh.
@@ -354,17 +294,101 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     report.warnings_text = loaded.warnings.to_string();
     if let Some(fingerprint) = fingerprint {
-        record::remember(
-            &options.out,
-            fingerprint,
-            report.pages,
-            report.files,
-            report.warnings_text.clone(),
-            written,
-        );
+        let (pages, files, warnings) = (report.pages, report.files, report.warnings_text.clone());
+        record::remember(&options.out, fingerprint, pages, files, warnings, written);
     }
-    writing += start.elapsed();
-    report.timings.push(("write", writing));
+    report
+        .timings
+        .push(("write", pass.writing + start.elapsed()));
     report.warnings = loaded.warnings;
     Ok(report)
+}
+
+impl BuildReport {
+    /// Nothing changed since the last build into the folder.
+    fn up_to_date(record: &record::Record, checked: Duration) -> BuildReport {
+        BuildReport {
+            up_to_date: true,
+            pages: record.pages,
+            files: record.files,
+            warnings_text: record.warnings.clone(),
+            timings: vec![("check", checked)],
+            ..BuildReport::default()
+        }
+    }
+}
+
+/// What one pass of [`render_into`] did.
+struct Pass {
+    pages: usize,
+    files: usize,
+    rendering: Duration,
+    search: Duration,
+    /// Time spent handing files to the sink.
+    writing: Duration,
+    /// The changes outgrew the in-place sink's budget: the pass stopped.
+    overflow: bool,
+}
+
+/// Hand the whole site to `sink`: the search index first (each language
+/// as it is done: at a million pages it is over a gigabyte, not to be held
+/// while pages render), then the pages in batches, then the other files.
+/// Every render problem is reported, and nothing is kept after the first.
+fn render_into(
+    loaded: &Loaded,
+    renderer: &Renderer,
+    sink: &mut Sink,
+    io: &impl Fn(std::io::Error) -> BuildError,
+) -> Result<Pass, BuildError> {
+    let site = &loaded.site;
+    let mut pass = Pass {
+        pages: 0,
+        files: 0,
+        rendering: Duration::ZERO,
+        search: Duration::ZERO,
+        writing: Duration::ZERO,
+        overflow: false,
+    };
+    // A cell: `put` adds to it while the other stages' time is measured.
+    let writing = std::cell::Cell::new(Duration::ZERO);
+    let (mut pages, mut files) = (0, 0);
+    let mut put = |batch: Vec<OutputFile>| -> Result<bool, BuildError> {
+        pages += batch.iter().filter(|f| f.path.ends_with(".html")).count();
+        files += batch.len();
+        let start = Instant::now();
+        let fits = match &mut *sink {
+            Sink::InPlace(update) => update.add(batch, CHANGED_BYTES_BUDGET),
+            Sink::Fresh(staging) => staging.write(batch).map(|()| true).map_err(io)?,
+        };
+        writing.set(writing.get() + start.elapsed());
+        Ok(fits)
+    };
+    let (fits, time) = without_writing(&writing, || {
+        crate::search::build_files_each(site, &loaded.i18n, &mut put)
+    });
+    pass.search = time;
+    pass.overflow = !fits?;
+    let index = SiteIndex::new(site);
+    let mut diagnostics = Diagnostics::default();
+    for batch in Renderer::all_pages(site).chunks(PAGES_PER_BATCH) {
+        if pass.overflow {
+            break;
+        }
+        let start = Instant::now();
+        let (files, problems) = renderer.render_each(site, &index, batch);
+        pass.rendering += start.elapsed();
+        diagnostics.extend(problems);
+        pass.overflow = !diagnostics.has_errors() && !put(files)?;
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics.sorted()));
+    }
+    if !pass.overflow {
+        let (fits, time) = without_writing(&writing, || site_files_each(renderer, site, &mut put));
+        pass.overflow = !fits?;
+        pass.rendering += time;
+    }
+    (pass.pages, pass.files) = (pages, files);
+    pass.writing = writing.get();
+    Ok(pass)
 }
