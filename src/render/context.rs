@@ -287,6 +287,13 @@ pub fn network_members(ctx: &PageContext, network: &crate::content::Network) -> 
     members
 }
 
+/// A web address to link to: only https:// and http:// (check refuses
+/// others; this keeps the pages safe whatever reaches them).
+pub fn web_link(url: Option<&serde_saphyr::Spanned<String>>) -> Option<String> {
+    url.map(|u| u.value.clone())
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+}
+
 pub fn organisation_link(ctx: &PageContext, id: &Id) -> Option<Link> {
     let org = &ctx.site.organisations[*ctx.index.organisations.get(id)?];
     Some(Link {

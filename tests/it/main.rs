@@ -15,6 +15,11 @@ mod search;
 mod serve;
 mod site;
 
+/// What the unit tests share (copying a fixture).
+#[path = "../../src/testing.rs"]
+#[allow(dead_code)]
+mod testing;
+
 /// The synthetic-site generator of `examples/synth`.
 #[path = "../../examples/synth/generate.rs"]
 #[allow(dead_code)]

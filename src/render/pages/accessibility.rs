@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Page;
 use crate::content::Compliance;
-use crate::render::context::{LocalMarkdown, LocalText, PageContext};
+use crate::render::context::{LocalMarkdown, LocalText, PageContext, web_link};
 use crate::render::error::RenderError;
 
 pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
@@ -42,12 +42,7 @@ fn view(ctx: &PageContext) -> Result<AccessibilityView, RenderError> {
         assessment: a.assessment.as_ref().map(|t| ctx.md(t, 3)),
         known_issues: a.known_issues.iter().map(|t| ctx.md(t, 3)).collect(),
         feedback_email: a.feedback.email.clone(),
-        feedback_url: a
-            .feedback
-            .url
-            .as_ref()
-            .map(|u| u.value.clone())
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        feedback_url: web_link(a.feedback.url.as_ref()),
         feedback_name: ctx.opt_txt(&a.feedback.name),
         authority_name: ctx.txt(&a.authority.name),
         authority_url: a.authority.url.value.clone(),

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Page;
 use crate::content::Id;
 use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
-use crate::render::context::{Link, LocalText, PageContext};
+use crate::render::context::{Link, LocalText, PageContext, web_link};
 use crate::render::error::RenderError;
 use crate::urls::Route;
 
@@ -57,12 +57,7 @@ fn view(ctx: &PageContext, id: &Id) -> Result<OrganisationView, RenderError> {
     Ok(OrganisationView {
         name: ctx.txt(&org.data.name),
         municipality_code: org.data.municipality_code.clone(),
-        website: org
-            .data
-            .website
-            .as_ref()
-            .map(|w| w.value.clone())
-            .filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+        website: web_link(org.data.website.as_ref()),
         languages: org
             .data
             .languages
