@@ -73,6 +73,7 @@ impl Reply {
         match self.status {
             200 => "OK",
             302 => "Found",
+            403 => "Forbidden",
             404 => "Not Found",
             405 => "Method Not Allowed",
             503 => "Service Unavailable",
@@ -114,6 +115,15 @@ impl Reply {
 
 /// Answer one request.
 pub fn handle(request: Request, state: &Arc<State>) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !state.host_allowed(host.as_deref()) {
+        Reply::new(403, "text/plain; charset=utf-8", Vec::new()).send(request);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         Reply::new(405, "text/plain; charset=utf-8", Vec::new())
             .with("Allow", "GET, HEAD")

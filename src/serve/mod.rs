@@ -75,6 +75,28 @@ pub struct State {
     pub root: Option<PathBuf>,
     /// tantivy indexes for `/api/search`, rebuilt after each rebuild.
     pub search: Mutex<Option<api::SearchCache>>,
+    /// The server's port: requests must name it in `Host` (None in unit
+    /// tests: any).
+    pub port: Option<u16>,
+}
+
+impl State {
+    /// Whether a request's `Host` names this server: `localhost` or an IP
+    /// address, with its port. A web page on another site that points its
+    /// own name at this machine (DNS rebinding) sends its own name, and is
+    /// refused; a colleague who reaches `--bind 0.0.0.0` by the machine's
+    /// address is not.
+    pub fn host_allowed(&self, host: Option<&str>) -> bool {
+        let (Some(port), Some(host)) = (self.port, host) else {
+            return true;
+        };
+        let Some((name, host_port)) = host.rsplit_once(':') else {
+            return false;
+        };
+        let name = name.trim_start_matches('[').trim_end_matches(']');
+        host_port == port.to_string()
+            && (name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok())
+    }
 }
 
 /// The state of the last rebuild, as requests see it.
@@ -110,6 +132,7 @@ impl State {
             embedded,
             root: None,
             search: Mutex::new(None),
+            port: None,
         }
     }
 
@@ -267,6 +290,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     let server = Arc::new(server);
     let mut state = State::new(out.clone());
     state.root = Some(root.clone());
+    state.port = Some(actual.port());
     let state = Arc::new(state);
     // Watch before the first build, so a save during it is not lost.
     let watcher = watcher::FileWatcher::start(&root, options.poll)?;

@@ -111,13 +111,18 @@ impl Reply {
 
 /// One HTTP/1.1 request with the target sent exactly as given.
 fn request(addr: SocketAddr, method: &str, target: &str) -> Reply {
+    request_as(addr, &addr.to_string(), method, target)
+}
+
+/// A request that names `host` in its `Host` header.
+fn request_as(addr: SocketAddr, host: &str, method: &str, target: &str) -> Reply {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut bytes = Vec::new();
@@ -512,5 +517,39 @@ fn the_search_api_answers_as_the_search_command_does() {
     ] {
         let reply = preview.get(&format!("/api/search?{hostile}"));
         assert_eq!(reply.status, 200, "{hostile}: {}", reply.body);
+    }
+}
+
+/// The preview answers only requests that name it: a web page elsewhere
+/// that points its own name at this machine (DNS rebinding) gets 403, for
+/// pages and for `/api/search` alike.
+#[test]
+fn a_foreign_host_is_refused() {
+    let preview = Preview::start();
+    let port = preview.addr.port();
+    for target in ["/fi/", "/api/search?q=kavely&lang=fi"] {
+        for host in [
+            format!("evil.example:{port}"),
+            format!("127.0.0.1.nip.io:{port}"),
+            "localhost:1".into(),
+        ] {
+            let reply = request_as(preview.addr, &host, "GET", target);
+            assert_eq!(reply.status, 403, "{host} {target}");
+            assert!(
+                !reply.body.contains("Testil"),
+                "{host} {target}: nothing of the site"
+            );
+        }
+        for host in [
+            format!("localhost:{port}"),
+            format!("127.0.0.1:{port}"),
+            format!("LOCALHOST:{port}"),
+        ] {
+            assert_eq!(
+                request_as(preview.addr, &host, "GET", target).status,
+                200,
+                "{host} {target}"
+            );
+        }
     }
 }
