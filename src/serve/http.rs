@@ -18,6 +18,8 @@ use super::{State, Status, api};
 
 /// Open event streams (one per open tab) beyond this are refused.
 pub const MAX_STREAMS: usize = 256;
+/// Requests with a body being refused at once; see [`refuse_body`].
+const MAX_REFUSING: usize = 256;
 /// A comment line on idle streams, so closed tabs are noticed.
 const HEARTBEAT: Duration = Duration::from_secs(10);
 
@@ -76,6 +78,7 @@ impl Reply {
             403 => "Forbidden",
             404 => "Not Found",
             405 => "Method Not Allowed",
+            413 => "Content Too Large",
             503 => "Service Unavailable",
             _ => "",
         }
@@ -124,6 +127,15 @@ pub fn handle(request: Request, state: &Arc<State>) {
         Reply::new(403, "text/plain; charset=utf-8", Vec::new()).send(request);
         return;
     }
+    let has_body = request.body_length().is_some_and(|n| n > 0)
+        || request
+            .headers()
+            .iter()
+            .any(|h| h.field.equiv("Transfer-Encoding"));
+    if has_body {
+        refuse_body(request, state);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         Reply::new(405, "text/plain; charset=utf-8", Vec::new())
             .with("Allow", "GET, HEAD")
@@ -161,6 +173,29 @@ pub fn handle(request: Request, state: &Arc<State>) {
                 .send(request);
         }
         Resolved::NotFound => not_found(request, state, &status, &lang),
+    }
+}
+
+/// The preview takes no request bodies: 413, on a thread of its own. When
+/// the request is let go, tiny_http reads what remains of its body, so a
+/// client that declares a large body and sends nothing would hold the
+/// thread until it gives up; the workers stay free for everyone else.
+fn refuse_body(request: Request, state: &Arc<State>) {
+    let reply =
+        || Reply::new(413, "text/plain; charset=utf-8", Vec::new()).with("Connection", "close");
+    if state.refusing.fetch_add(1, Ordering::SeqCst) >= MAX_REFUSING {
+        state.refusing.fetch_sub(1, Ordering::SeqCst);
+        reply().send(request);
+        return;
+    }
+    let state = state.clone();
+    let spawned = thread::Builder::new().name("refuse".into()).spawn(move || {
+        reply().send(request);
+        state.refusing.fetch_sub(1, Ordering::SeqCst);
+    });
+    if spawned.is_err() {
+        // No thread to be had: this worker answers, as before.
+        eprintln!("cannot start a thread to refuse a request body");
     }
 }
 

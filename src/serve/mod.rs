@@ -70,6 +70,8 @@ pub struct State {
     changed: Condvar,
     /// Open event streams.
     pub streams: AtomicUsize,
+    /// Requests with a body being refused, each on a thread of its own.
+    pub refusing: AtomicUsize,
     embedded: Arc<I18n>,
     /// The site folder, for `/api/search` (None in unit tests).
     pub root: Option<PathBuf>,
@@ -129,6 +131,7 @@ impl State {
             }),
             changed: Condvar::new(),
             streams: AtomicUsize::new(0),
+            refusing: AtomicUsize::new(0),
             embedded,
             root: None,
             search: Mutex::new(None),

@@ -553,3 +553,37 @@ fn a_foreign_host_is_refused() {
         }
     }
 }
+
+/// Sixteen clients that declare a large request body and send none do not
+/// hold the server: a normal request is answered within a second.
+#[test]
+fn stalled_requests_do_not_hold_the_server() {
+    let preview = Preview::start();
+    let addr = preview.addr;
+    let stalled: Vec<TcpStream> = (0..16)
+        .map(|i| {
+            let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+            let method = if i % 2 == 0 {
+                "GET /fi/"
+            } else {
+                "POST /api/search"
+            };
+            write!(
+                stream,
+                "{method} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 100000000\r\n\r\n"
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let reply = preview.get("/fi/");
+    let elapsed = started.elapsed();
+    assert_eq!(reply.status, 200);
+    assert!(
+        elapsed < Duration::from_secs(1),
+        "answered after {elapsed:?}"
+    );
+    drop(stalled);
+}
