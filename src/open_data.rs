@@ -481,6 +481,7 @@ fn number(value: f64) -> String {
 fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     let mut first = true;
     for field in fields {
+        let field = neutralised(field);
         if !first {
             out.push(',');
         }
@@ -494,6 +495,18 @@ fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// A text that a spreadsheet would take for a formula (`=HYPERLINK(...)`,
+/// `+`, `-`, `@`, or a tab or carriage return first) gets a leading
+/// apostrophe, which spreadsheets show as text; numbers stay as they are.
+fn neutralised(field: String) -> String {
+    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && field.parse::<f64>().is_err() {
+        format!("'{field}")
+    } else {
+        field
+    }
 }
 
 /// How many values the content holds: indicator values and filled cells.
@@ -521,4 +534,26 @@ pub fn value_count(scorecard: &Scorecard) -> usize {
         .map(|r| r.values.value.iter().flatten().count())
         .sum();
     indicators + cells
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_that_would_be_formulas_are_text_and_numbers_stay_numbers() {
+        let mut out = String::new();
+        let fields = [
+            "=HYPERLINK(\"https://x.example\",\"x\")",
+            "-1234567",
+            "-0.5",
+            "+A1",
+            "@SUM(A1)",
+            "- luettelo",
+            "2024-H1",
+        ];
+        super::push_row(&mut out, fields.map(String::from));
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"https://x.example\"\",\"\"x\"\")\",-1234567,-0.5,'+A1,'@SUM(A1),'- luettelo,2024-H1\r\n"
+        );
+    }
 }

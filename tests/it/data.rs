@@ -694,3 +694,34 @@ fn key_figure_changes_are_stated_as_changes_of_the_amount() {
     }
     assert!(checked >= 15 * 3, "{checked} statements checked");
 }
+
+/// No cell of a CSV download starts as a formula would (`=`, `+`, `-`,
+/// `@`) unless it is a number: a title such as `=HYPERLINK(...)` reaches
+/// Excel as text.
+#[test]
+fn csv_cells_are_never_formulas() {
+    let site = TestSite::fixture("minimal");
+    let file = "content/scorecards/testila/2024-tekniikka.yaml";
+    let text = site.read(file);
+    let title =
+        "              - title: {fi: Uudet pyörätiet, sv: Nya cykelvägar, en: New cycle paths}";
+    let hostile = "              - title: {fi: '=HYPERLINK(\"https://x.example\",\"klikkaa\")', sv: '@SUM(A1)', en: '+A1-B1'}";
+    assert!(text.contains(title), "the fixture's indicator title");
+    site.write(file, text.replacen(title, hostile, 1));
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = site.read("public/data/testila/2024-tekniikka.csv");
+    let records = csv_records(csv.trim_start_matches('\u{feff}'));
+    let mut neutralised = 0;
+    for cell in records.iter().flatten() {
+        if cell.starts_with(['=', '+', '-', '@']) {
+            assert!(
+                cell.parse::<f64>().is_ok(),
+                "a formula reaches Excel: {cell}"
+            );
+        }
+        neutralised +=
+            usize::from(cell.starts_with("'=") || cell.starts_with("'@") || cell.starts_with("'+"));
+    }
+    assert!(neutralised >= 3, "{csv}");
+}
