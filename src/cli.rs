@@ -100,6 +100,20 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The site folder the command works in, if it has one.
+    pub fn root(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Build { root, .. }
+            | Command::Check { root, .. }
+            | Command::Serve { root, .. }
+            | Command::New { root, .. }
+            | Command::Search { root, .. } => Some(root),
+            Command::Schema { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// content/scorecards/ORG/SLUG.yaml (and organisations/ORG.yaml if it is missing).

@@ -14,6 +14,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A site folder that is not there is a mistake in the command (exit 2),
+    // not a content error (exit 1).
+    if let Some(root) = cli.command.root()
+        && !root.is_dir()
+    {
+        eprintln!("error: --root {} is not a folder", root.display());
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::Build {
             root,

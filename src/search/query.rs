@@ -254,7 +254,10 @@ pub fn best(
         return Ok((Vec::new(), 0));
     };
     let searcher = &index.searcher;
-    let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+    // No more than the index has: tantivy allocates room for `limit` (a
+    // `--limit` of 2^64 - 1 ran out of memory).
+    let limit = limit.clamp(1, index.docs.len().max(1));
+    let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
     let total = searcher.search(&*query, &Count)?;
     let top = top
         .into_iter()

@@ -526,3 +526,41 @@ fn the_main_of_each_page_type_in_each_language() {
         }
     }
 }
+
+/// A site folder that is not there is a usage error (exit 2) for every
+/// command that takes one, and a `--limit` beyond any index does not crash.
+#[test]
+fn a_missing_root_is_a_usage_error_and_a_huge_limit_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("ei-ole");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["build", "--root", missing],
+        vec!["check", "--root", missing],
+        vec!["search", "kävely", "--root", missing],
+    ] {
+        let output = run_in(dir.path(), &args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("is not a folder"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let site = TestSite::fixture("minimal");
+    let output = site.run(&[
+        "search",
+        "kävely",
+        "--root",
+        ".",
+        "--limit",
+        "18446744073709551615",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("vely"));
+}
