@@ -262,6 +262,12 @@ fn error_of(id: &str, lang: &str, error: &fluent::FluentError) -> MessageError {
 }
 
 fn number_value(value: f64, decimals: Option<usize>) -> FluentValue<'static> {
+    // -0 (as written, or rounded to no decimals) reads as 0.
+    let rounded = match decimals {
+        Some(d) => (value * 10f64.powi(d.min(15) as i32)).round(),
+        None => value,
+    };
+    let value = if rounded == 0.0 { 0.0 } else { value };
     let options = FluentNumberOptions {
         minimum_fraction_digits: decimals,
         maximum_fraction_digits: decimals,
@@ -408,6 +414,23 @@ mod tests {
     fn i18n() -> I18n {
         let langs: Vec<String> = ["fi", "sv", "en"].map(String::from).to_vec();
         I18n::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n"), &langs).expect("i18n loads")
+    }
+
+    #[test]
+    fn minus_zero_reads_as_zero() {
+        let i18n = i18n();
+        for lang in ["fi", "sv", "en"] {
+            assert_eq!(i18n.number(lang, -0.0, None).unwrap(), "0", "{lang}");
+            assert_eq!(
+                i18n.number(lang, -0.04, Some(1)).unwrap(),
+                i18n.number(lang, 0.0, Some(1)).unwrap()
+            );
+            assert!(
+                i18n.number(lang, -0.3, None).unwrap().starts_with('-'),
+                "{lang}"
+            );
+        }
+        assert_eq!(i18n.money("fi", -0.0, None).unwrap(), "0\u{a0}€");
     }
 
     #[test]

@@ -316,7 +316,7 @@ fn definitions() -> Value {
                     "description": "EUR, percent, count, or a text.",
                     "anyOf": [{"enum": ["EUR", "percent", "count"]}, reference("text")],
                 },
-                "decimals": {"type": "integer", "minimum": 0, "maximum": 255},
+                "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
                 "values": {
                     "type": "array",
                     "items": {"type": ["number", "null"]},

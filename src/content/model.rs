@@ -184,7 +184,11 @@ impl Id {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-');
-        if ok {
+        if ok && is_reserved_on_windows(s) {
+            Err(format!(
+                "`{s}` cannot be an id: Windows reserves the name for a device, so its folder or file could not be made there (e.g. `{s}-1`)"
+            ))
+        } else if ok {
             Ok(Id(s.to_string()))
         } else {
             Err(format!(
@@ -197,6 +201,15 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Names Windows keeps for devices (`con`, `nul`, `com1`, ...): an id
+/// becomes a folder or file name of the site.
+fn is_reserved_on_windows(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ((id.starts_with("com") || id.starts_with("lpt"))
+            && id.len() == 4
+            && matches!(id.as_bytes()[3], b'1'..=b'9'))
 }
 
 impl fmt::Display for Id {
@@ -878,4 +891,20 @@ pub struct PageFrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Id;
+
+    #[test]
+    fn ids_that_windows_keeps_for_devices_are_refused() {
+        for reserved in ["con", "prn", "aux", "nul", "com1", "lpt9"] {
+            let err = Id::parse(reserved).unwrap_err();
+            assert!(err.contains("Windows"), "{reserved}: {err}");
+        }
+        for fine in ["console", "com", "com10", "nuli", "lpt0", "auxi"] {
+            assert!(Id::parse(fine).is_ok(), "{fine}");
+        }
+    }
 }

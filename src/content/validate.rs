@@ -30,6 +30,9 @@ fn web_address(file: &Path, url: &Spanned<String>, diagnostics: &mut Diagnostics
     }
 }
 
+/// The most decimals a key-figure row may ask for.
+const MAX_DECIMALS: u8 = 6;
+
 pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics) {
     let organisations: BTreeSet<&str> = site
         .organisations
@@ -282,6 +285,18 @@ fn validate_scorecard(
     for table in &data.key_figures {
         let columns = table.columns.value.len();
         for row in &table.rows {
+            if row.decimals.is_some_and(|d| d > MAX_DECIMALS) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        span_location(file, &row.values),
+                        format!(
+                            "`decimals: {}` is more than a key figure is printed with (at most {MAX_DECIMALS})",
+                            row.decimals.unwrap_or_default()
+                        ),
+                    )
+                    .with_hint("write as many decimals as the source document prints, e.g. `decimals: 1` for 3,0"),
+                );
+            }
             let values = row.values.value.len();
             if values != columns {
                 diagnostics.push(
