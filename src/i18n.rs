@@ -79,6 +79,10 @@ impl I18n {
             };
             files.sort();
             for file in files {
+                if !crate::content::load::within(dir.parent().unwrap_or(dir), &file) {
+                    diagnostics.push(crate::content::load::outside(&display_path(&file)));
+                    continue;
+                }
                 match fs::read_to_string(&file) {
                     Ok(text) => sources.push((lang.clone(), display_path(&file), text)),
                     Err(err) => diagnostics.error(

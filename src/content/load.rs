@@ -64,6 +64,10 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
             ).with_hint("content files are site.yaml, metrics.yaml, networks.yaml, organisations/<org>.yaml, scorecards/<org>/<slug>.yaml, updates/<date>-<slug>.<lang>.md and pages/<slug>.<lang>.md"));
             continue;
         };
+        if !within(root, &absolute) {
+            diagnostics.push(outside(&relative));
+            continue;
+        }
         match read_text(&absolute, &relative) {
             Ok(text) => files.files.push(SourceFile {
                 path: relative,
@@ -80,6 +84,26 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
     Ok(files)
 }
 
+/// Whether `path`, a file found under `root`, is still inside `root` once
+/// links are followed (a file that cannot be resolved is left for its read
+/// to report).
+pub fn within(root: &Path, path: &Path) -> bool {
+    match (fs::canonicalize(root), fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => true,
+    }
+}
+
+/// The error for a link that leads out of the project: nothing of what it
+/// points to is read, published or shown.
+pub fn outside(relative: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(relative),
+        "this is a link to a file outside the project; it is not read",
+    )
+    .with_hint("copy the file into the project instead of linking to it")
+}
+
 /// One content file (`relative` to `root`), read as [`read_content`] reads
 /// it; `Ok(None)` when it does not exist.
 pub fn read_file(root: &Path, relative: &Path) -> Result<Option<SourceFile>, Diagnostic> {
@@ -89,6 +113,9 @@ pub fn read_file(root: &Path, relative: &Path) -> Result<Option<SourceFile>, Dia
             "this file is not part of the content model",
         )
     })?;
+    if !within(root, &root.join(relative)) {
+        return Err(outside(relative));
+    }
     match read_text(&root.join(relative), relative) {
         Ok(text) => Ok(Some(SourceFile {
             path: relative.to_path_buf(),
@@ -227,14 +254,29 @@ mod tests {
         huge.set_len(3 << 30).unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink("/dev/zero", pages.join("nolla.fi.md")).unwrap();
+        // A pipe inside the project: not a regular file, never opened.
+        #[cfg(unix)]
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(pages.join("putki.fi.md"))
+                .status()
+                .unwrap()
+                .success()
+        );
         let err = read_content(dir.path()).unwrap_err().to_string();
+        #[cfg(unix)]
+        assert!(
+            err.contains("content/pages/putki.fi.md:1:1: error: this is not a regular file"),
+            "{err}"
+        );
         assert!(
             err.contains("content/pages/iso.fi.md") && err.contains("3221225472 bytes"),
             "{err}"
         );
+        // A link to a device is a link out of the project, refused unread.
         #[cfg(unix)]
         assert!(
-            err.contains("content/pages/nolla.fi.md") && err.contains("not a regular file"),
+            err.contains("content/pages/nolla.fi.md:1:1: error: this is a link to a file outside"),
             "{err}"
         );
     }

@@ -67,6 +67,12 @@ impl Theme {
                 .unwrap_or(&file)
                 .to_string_lossy()
                 .replace('\\', "/");
+            if !crate::content::load::within(root, &file) {
+                diagnostics.push(crate::content::load::outside(Path::new(&format!(
+                    "themes/{name}/{relative}"
+                ))));
+                continue;
+            }
             if let Some(template) = relative.strip_prefix("templates/") {
                 match fs::read_to_string(&file) {
                     Ok(text) => theme.templates.push((template.to_string(), text)),

@@ -338,3 +338,44 @@ fn every_web_address_is_checked_for_its_scheme() {
         assert!(!site.out().exists(), "nothing built");
     }
 }
+
+/// Links that lead out of the project, in content/, themes/ and i18n/, are
+/// errors at their own path: nothing of what they point to is read,
+/// published or shown.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_project_are_refused_without_echo() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("salaisuus.txt");
+    fs::write(
+        &secret,
+        "---\ntitle: SALAINEN-RIVI\n---\nroot:x:0:0:SALAINEN\n",
+    )
+    .unwrap();
+    let links = [
+        "content/pages/vuoto.fi.md",
+        "themes/default/static/passwd.css",
+        "i18n/fi/vuoto.ftl",
+    ];
+    // One at a time: content is read first, and a content error stops the
+    // build before the theme and the UI strings are read.
+    for link in links {
+        let path = site.root().join(link);
+        std::os::unix::fs::symlink(&secret, &path).unwrap();
+        for output in [site.check(), site.build()] {
+            let err = stderr(&output);
+            assert_eq!(output.status.code(), Some(1), "{link}: {err}");
+            let expected =
+                format!("{link}:1:1: error: this is a link to a file outside the project");
+            assert!(err.contains(&expected), "{link}: {err}");
+            assert!(
+                !err.contains("SALAINEN"),
+                "the target's text is echoed: {err}"
+            );
+        }
+        assert!(!site.out().exists(), "nothing built");
+        fs::remove_file(path).unwrap();
+    }
+    assert!(site.build().status.success());
+}
