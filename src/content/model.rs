@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -96,12 +97,20 @@ impl Serialize for Translations {
 }
 
 /// Written back the way it was read: a string, or a map of languages.
+/// Under the name [`super::texts::TEXT`], which JSON, YAML and templates
+/// pass through and the text walker (`content::texts`) recognises.
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (&self.plain, self.by_lang.is_empty()) {
-            (Some(plain), true) => s.serialize_str(plain),
-            _ => self.by_lang.serialize(s),
+        struct Written<'a>(&'a Text);
+        impl Serialize for Written<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match (&self.0.plain, self.0.by_lang.is_empty()) {
+                    (Some(plain), true) => s.serialize_str(plain),
+                    _ => self.0.by_lang.serialize(s),
+                }
+            }
         }
+        s.serialize_newtype_struct(super::texts::TEXT, &Written(self))
     }
 }
 
@@ -449,8 +458,12 @@ impl<'de> Deserialize<'de> for Level {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// How far the goal or target got.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "status")]
 pub enum Status {
     Achieved,
     OnTrack,
@@ -479,8 +492,12 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// green: monitored, no action; yellow: action needed; red: urgent.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "risk_status")]
 pub enum RiskStatus {
     Green,
     Yellow,
@@ -497,16 +514,19 @@ impl RiskStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "scorecard_kind")]
 pub enum ScorecardKind {
     Scorecard,
     AnnualReport,
     Budget,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "direction")]
 pub enum Direction {
     Increase,
     Decrease,
@@ -522,8 +542,9 @@ impl Direction {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "column_kind")]
 pub enum ColumnKind {
     /// TP, tilinpäätös
     Actual,
@@ -567,12 +588,18 @@ impl<'de> Deserialize<'de> for FigureUnit {
 
 // ---------------------------------------------------------------- files
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "site")]
 pub struct SiteFile {
     pub title: Text,
+    /// The public address of the site, e.g. https://tavoitteet.example.fi/
+    #[schemars(regex(pattern = "^https?://"))]
     pub base_url: String,
+    /// The site's languages; the first is the default.
+    #[schemars(with = "Vec<LanguageCode>", length(min = 1), extend("uniqueItems" = true))]
     pub languages: Vec<Spanned<String>>,
+    /// A folder under themes/ (default: default).
     #[serde(default = "default_theme")]
     pub theme: String,
     #[serde(default)]
@@ -591,12 +618,15 @@ fn default_theme() -> String {
 }
 
 /// What the accessibility statement (Act 306/2019) needs from the site owner.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "accessibility")]
 pub struct AccessibilityFile {
     /// fully | partially | not
+    #[schemars(with = "Compliance")]
     pub compliance: Spanned<Compliance>,
     /// When the statement was last reviewed.
+    #[schemars(with = "Date")]
     pub reviewed: Spanned<Date>,
     /// When the site was assessed, and how.
     #[serde(default)]
@@ -609,28 +639,33 @@ pub struct AccessibilityFile {
     pub known_issues: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(rename = "compliance")]
 pub enum Compliance {
     Fully,
     Partially,
     Not,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "feedback")]
 pub struct Feedback {
     pub email: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub name: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "authority")]
 pub struct Authority {
     pub name: Text,
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
     #[serde(default)]
     pub email: Option<String>,
@@ -638,35 +673,46 @@ pub struct Authority {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "organisation")]
 pub struct OrganisationFile {
     #[serde(default)]
     pub id: Option<Id>,
     pub name: Text,
+    /// The Statistics Finland code, three digits in quotes: "049".
     #[serde(default)]
+    #[schemars(regex(pattern = "^[0-9]{3}$"))]
     pub municipality_code: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<LanguageCode>")]
     pub languages: Vec<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<Id>")]
     pub networks: Vec<Spanned<Id>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "network")]
 pub struct NetworkFile {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub name: Text,
-    /// Slug of a page under `pages/` that describes the network.
+    /// A page under pages/ that describes the network.
     #[serde(default)]
+    #[schemars(with = "Option<Id>")]
     pub page: Option<Spanned<Id>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "metric")]
 pub struct MetricFile {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub title: Text,
     #[serde(default)]
@@ -677,11 +723,14 @@ pub struct MetricFile {
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "scorecard")]
 pub struct ScorecardFile {
     #[serde(default)]
     pub id: Option<Id>,
+    /// An organisation under organisations/.
+    #[schemars(with = "Id")]
     pub organisation: Spanned<Id>,
     pub unit: Text,
     /// The committee that approves the scorecard (plain text, not Markdown).
@@ -689,6 +738,7 @@ pub struct ScorecardFile {
     pub body: Option<Text>,
     pub kind: ScorecardKind,
     pub year: i32,
+    /// The date of the follow-up.
     pub status_date: Date,
     #[serde(default)]
     pub approved: Option<Date>,
@@ -696,6 +746,7 @@ pub struct ScorecardFile {
     #[serde(default)]
     pub source: Option<Text>,
     #[serde(default)]
+    #[schemars(with = "Option<Markdown>")]
     pub summary: Option<Text>,
     #[serde(default)]
     pub sections: Vec<Section>,
@@ -707,27 +758,34 @@ pub struct ScorecardFile {
     pub key_figures: Vec<KeyFigures>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "section")]
 pub struct Section {
     pub title: Text,
+    #[schemars(with = "Markdown")]
     pub body: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "theme")]
 pub struct Theme {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub title: Text,
     #[serde(default)]
+    #[schemars(with = "Option<Markdown>")]
     pub aim: Option<Text>,
     #[serde(default)]
     pub goals: Vec<Goal>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "goal")]
 pub struct Goal {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub title: Text,
     #[serde(default)]
@@ -740,14 +798,17 @@ pub struct Goal {
     #[serde(default)]
     pub status: Option<Status>,
     #[serde(default)]
+    #[schemars(with = "Option<Markdown>")]
     pub follow_up: Option<Text>,
     #[serde(default)]
     pub targets: Vec<Target>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "target")]
 pub struct Target {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub title: Text,
     #[serde(default)]
@@ -760,6 +821,7 @@ pub struct Target {
     #[serde(default)]
     pub status: Option<Status>,
     #[serde(default)]
+    #[schemars(with = "Option<Markdown>")]
     pub follow_up: Option<Text>,
 }
 
@@ -794,11 +856,14 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "indicator")]
 pub struct Indicator {
     pub title: Text,
     #[serde(default)]
+    /// A metric of metrics.yaml.
+    #[schemars(with = "Option<Id>")]
     pub metric: Option<Spanned<Id>>,
     #[serde(default)]
     pub unit: Option<Text>,
@@ -810,8 +875,9 @@ pub struct Indicator {
     pub values: Vec<Measurement>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "indicator_target")]
 pub struct IndicatorTarget {
     #[serde(default)]
     pub value: Option<f64>,
@@ -819,8 +885,9 @@ pub struct IndicatorTarget {
     pub text: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "measurement")]
 pub struct Measurement {
     pub period: Period,
     pub value: f64,
@@ -828,69 +895,179 @@ pub struct Measurement {
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "risk")]
 pub struct Risk {
+    /// A theme of this scorecard.
+    #[schemars(with = "Id")]
     pub theme: Spanned<Id>,
     pub title: Text,
     pub likelihood: Level,
     pub impact: Level,
+    #[schemars(with = "Markdown")]
     pub mitigation: Text,
     #[serde(default)]
     pub owner: Option<Text>,
     pub status: RiskStatus,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "key_figures")]
 pub struct KeyFigures {
+    #[schemars(with = "Id")]
     pub id: Spanned<Id>,
     pub title: Text,
+    #[schemars(with = "Vec<Column>")]
     pub columns: Spanned<Vec<Column>>,
     pub rows: Vec<FigureRow>,
     #[serde(default)]
+    #[schemars(with = "Option<Markdown>")]
     pub notes: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "column")]
 pub struct Column {
     pub kind: ColumnKind,
     pub year: i32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "figure_row")]
 pub struct FigureRow {
     pub label: Text,
     pub unit: FigureUnit,
     /// Decimals to print, when the source prints a fixed number (e.g. 3,0 %).
     #[serde(default)]
+    #[schemars(range(max = 6))]
     pub decimals: Option<u8>,
+    /// One value per column; null where the source has none.
+    #[schemars(with = "Vec<Option<f64>>")]
     pub values: Spanned<Vec<Option<f64>>>,
 }
 
 /// Front matter of `updates/<date>-<slug>.<lang>.md`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "update")]
 pub struct PostFrontMatter {
     pub title: String,
     pub date: Date,
     #[serde(default)]
+    #[schemars(with = "Option<Id>")]
     pub organisation: Option<Spanned<Id>>,
     #[serde(default)]
+    #[schemars(with = "Vec<RelatedRef>")]
     pub related: Vec<Spanned<String>>,
     #[serde(default)]
     pub summary: Option<String>,
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "page")]
 pub struct PageFrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+}
+
+// ------------------------------------------------- schemas of our own types
+//
+// The JSON Schema (`crate::schema`) is derived from the types above; these
+// are the types whose serde form is written by hand, and names for what a
+// plain `String` or `Text` field holds.
+
+/// A Markdown text, as the schema describes it (the model holds a [`Text`]).
+pub struct Markdown;
+
+/// A language code such as `fi`, as the schema describes it.
+pub struct LanguageCode;
+
+/// `<org>/<scorecard>` or `<org>/<scorecard>/<goal>`, as the schema describes it.
+pub struct RelatedRef;
+
+macro_rules! described_by {
+    ($($type:ty => $name:literal $schema:tt),* $(,)?) => {$(
+        impl JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($schema)
+            }
+        }
+    )*};
+}
+
+/// A map from language code to string.
+fn text_map(description: &str) -> serde_json::Value {
+    serde_json::json!({
+        "type": "object",
+        "description": description,
+        "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+        "properties": {
+            "fi": {"type": "string", "description": "suomeksi"},
+            "sv": {"type": "string", "description": "på svenska"},
+            "en": {"type": "string", "description": "in English"},
+        },
+        "additionalProperties": {"type": "string"},
+    })
+}
+
+described_by! {
+    Text => "text" {
+        "description": "A text: a string in the site's default language, or {fi: ..., sv: ..., en: ...}.",
+        "anyOf": [{"type": "string"}, (text_map("The text in each language"))],
+    },
+    Markdown => "markdown" {
+        "description": "A Markdown text (tables, autolinks, strikethrough; raw HTML is not rendered): a string, or {fi: ..., sv: ..., en: ...}.",
+        "anyOf": [{"type": "string"}, (text_map("The Markdown text in each language"))],
+    },
+    LanguageCode => "language" {"type": "string", "pattern": "^[a-z]{2,3}$"},
+    RelatedRef => "related" {
+        "type": "string",
+        "pattern": "^[a-z0-9-]+/[a-z0-9-]+(/[a-z0-9-]+)?$",
+        "description": "<org>/<scorecard> or <org>/<scorecard>/<goal>.",
+    },
+    Id => "id" {
+        "type": "string",
+        "description": "An id: lowercase ASCII letters, digits and `-`, as in URLs.",
+        "pattern": "^[a-z0-9]([a-z0-9-]{0,78}[a-z0-9])?$",
+    },
+    Date => "date" {
+        "type": "string",
+        "description": "A date, YYYY-MM-DD.",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+    },
+    Period => "period" {
+        "description": "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4.",
+        "anyOf": [
+            {"type": "integer", "minimum": 1000, "maximum": 9999},
+            {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-H[12]|-Q[1-4])?$"},
+        ],
+    },
+    Level => "level" {
+        "type": "integer", "minimum": 1, "maximum": 4,
+        "description": "The risk card's scale: 1 (low) to 4 (high).",
+    },
+}
+
+impl JsonSchema for FigureUnit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "figure_unit".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "EUR, percent, count, or a text.",
+            "anyOf": [{"enum": ["EUR", "percent", "count"]}, generator.subschema_for::<Text>()],
+        })
+    }
 }
 
 #[cfg(test)]

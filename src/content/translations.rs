@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Site;
-use super::model::{FigureUnit, Indicator, Text};
+use super::model::Text;
+use super::{Site, texts};
 
 /// A text that is missing in some of the site's languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,149 +14,46 @@ pub struct MissingTranslation {
     pub missing: Vec<String>,
 }
 
-/// Every text of the site with its file and field path.
-pub fn all_texts(site: &Site) -> Vec<(PathBuf, String, &Text)> {
-    let mut c = Collector::default();
+/// Every text of the site with its file and field path: whatever the model
+/// holds as a [`Text`], found by [`texts::each_text`].
+pub fn all_texts(site: &Site) -> Vec<(PathBuf, String, Text)> {
+    let mut out = Vec::new();
     let config = &site.config;
-    let f = &config.file;
-    c.add(f, "title".into(), &config.title);
-    c.maybe(f, "description", &config.description);
-    c.maybe(f, "publisher", &config.publisher);
-    c.maybe(
-        f,
-        "accessibility.assessment",
-        &config.accessibility.assessment,
+    collect(&mut out, &config.file, &config.title, "title");
+    collect(&mut out, &config.file, &config.description, "description");
+    collect(&mut out, &config.file, &config.publisher, "publisher");
+    collect(
+        &mut out,
+        &config.file,
+        &config.accessibility,
+        "accessibility",
     );
-    c.maybe(
-        f,
-        "accessibility.feedback.name",
-        &config.accessibility.feedback.name,
-    );
-    c.add(
-        f,
-        "accessibility.authority.name".into(),
-        &config.accessibility.authority.name,
-    );
-    for (i, text) in config.accessibility.known_issues.iter().enumerate() {
-        c.add(f, format!("accessibility.known_issues[{i}]"), text);
-    }
     for organisation in &site.organisations {
-        c.add(&organisation.file, "name".into(), &organisation.data.name);
+        collect(&mut out, &organisation.file, &organisation.data, "");
     }
+    // metrics.yaml and networks.yaml are lists, so their paths start with
+    // `[id]`: each entry is walked as a list of one.
     for network in &site.networks {
-        c.add(
-            &network.file,
-            format!("[{}].name", network.data.id.value),
-            &network.data.name,
-        );
+        collect(&mut out, &network.file, &[&network.data], "");
     }
     for metric in &site.metrics {
-        let m = &metric.data;
-        let base = format!("[{}]", m.id.value);
-        c.add(&metric.file, format!("{base}.title"), &m.title);
-        c.maybe(&metric.file, &format!("{base}.unit"), &m.unit);
-        c.maybe(&metric.file, &format!("{base}.description"), &m.description);
+        collect(&mut out, &metric.file, &[&metric.data], "");
     }
     for scorecard in &site.scorecards {
-        let f = &scorecard.file;
-        let d = &scorecard.data;
-        c.add(f, "unit".into(), &d.unit);
-        c.maybe(f, "body", &d.body);
-        c.maybe(f, "source", &d.source);
-        c.maybe(f, "summary", &d.summary);
-        for (i, section) in d.sections.iter().enumerate() {
-            c.add(f, format!("sections[{i}].title"), &section.title);
-            c.add(f, format!("sections[{i}].body"), &section.body);
-        }
-        for theme in &d.themes {
-            let t = format!("themes[{}]", theme.id.value);
-            c.add(f, format!("{t}.title"), &theme.title);
-            c.maybe(f, &format!("{t}.aim"), &theme.aim);
-            for goal in &theme.goals {
-                let g = format!("{t}.goals[{}]", goal.id.value);
-                c.add(f, format!("{g}.title"), &goal.title);
-                c.item(f, &g, &goal.actions, &goal.indicators, &goal.follow_up);
-                c.list(f, &format!("{g}.results"), &goal.results);
-                for target in &goal.targets {
-                    let tg = format!("{g}.targets[{}]", target.id.value);
-                    c.add(f, format!("{tg}.title"), &target.title);
-                    c.item(
-                        f,
-                        &tg,
-                        &target.actions,
-                        &target.indicators,
-                        &target.follow_up,
-                    );
-                    c.list(f, &format!("{tg}.results"), &target.results);
-                }
-            }
-        }
-        for (i, risk) in d.risks.iter().enumerate() {
-            c.add(f, format!("risks[{i}].title"), &risk.title);
-            c.add(f, format!("risks[{i}].mitigation"), &risk.mitigation);
-            c.maybe(f, &format!("risks[{i}].owner"), &risk.owner);
-        }
-        for table in &d.key_figures {
-            let k = format!("key_figures[{}]", table.id.value);
-            c.add(f, format!("{k}.title"), &table.title);
-            c.maybe(f, &format!("{k}.notes"), &table.notes);
-            for (i, row) in table.rows.iter().enumerate() {
-                c.add(f, format!("{k}.rows[{i}].label"), &row.label);
-                if let FigureUnit::Text(unit) = &row.unit {
-                    c.add(f, format!("{k}.rows[{i}].unit"), unit);
-                }
-            }
-        }
+        collect(&mut out, &scorecard.file, &scorecard.data, "");
     }
-    c.texts
+    out
 }
 
-#[derive(Default)]
-struct Collector<'a> {
-    texts: Vec<(PathBuf, String, &'a Text)>,
-}
-
-impl<'a> Collector<'a> {
-    fn add(&mut self, file: &Path, field: String, text: &'a Text) {
-        self.texts.push((file.to_path_buf(), field, text));
-    }
-
-    fn list(&mut self, file: &Path, field: &str, texts: &'a [Text]) {
-        for (i, text) in texts.iter().enumerate() {
-            self.add(file, format!("{field}[{i}]"), text);
-        }
-    }
-
-    fn maybe(&mut self, file: &Path, field: &str, text: &'a Option<Text>) {
-        if let Some(text) = text {
-            self.add(file, field.to_string(), text);
-        }
-    }
-
-    fn item(
-        &mut self,
-        file: &Path,
-        base: &str,
-        actions: &'a [Text],
-        indicators: &'a [Indicator],
-        follow_up: &'a Option<Text>,
-    ) {
-        for (i, action) in actions.iter().enumerate() {
-            self.add(file, format!("{base}.actions[{i}]"), action);
-        }
-        for (i, indicator) in indicators.iter().enumerate() {
-            let b = format!("{base}.indicators[{i}]");
-            self.add(file, format!("{b}.title"), &indicator.title);
-            self.maybe(file, &format!("{b}.unit"), &indicator.unit);
-            if let Some(text) = indicator.target.as_ref().and_then(|t| t.text.as_ref()) {
-                self.add(file, format!("{b}.target.text"), text);
-            }
-            for (j, value) in indicator.values.iter().enumerate() {
-                self.maybe(file, &format!("{b}.values[{j}].note"), &value.note);
-            }
-        }
-        self.maybe(file, &format!("{base}.follow_up"), follow_up);
-    }
+fn collect<T: serde::Serialize + ?Sized>(
+    out: &mut Vec<(PathBuf, String, Text)>,
+    file: &Path,
+    value: &T,
+    prefix: &str,
+) {
+    texts::each_text(value, prefix, &|_| false, &mut |path, text| {
+        out.push((file.to_path_buf(), path.to_string(), text.clone()))
+    });
 }
 
 /// Texts and Markdown files missing in some language, per file and field.

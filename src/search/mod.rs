@@ -9,6 +9,7 @@ pub mod index;
 pub mod query;
 mod stopwords;
 
+use crate::content::texts::each_text;
 use crate::content::{Goal, Indicator, Scorecard, Site, Status, Text};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::{I18n, MessageError};
@@ -154,24 +155,34 @@ fn plain(ctx: &PageContext, text: &Text) -> String {
     ctx.txt(text).text
 }
 
-fn md_plain(ctx: &PageContext, text: &Text) -> String {
-    markdown::to_plain_text(&ctx.txt(text).text)
+/// The words of every text in `value` but the fields `skip` names (by
+/// their path inside `value`, e.g. `title` or `targets`): a text field the
+/// model gains is found without being listed here.
+fn texts_body<T: serde::Serialize + ?Sized>(
+    ctx: &PageContext,
+    value: &T,
+    skip: &dyn Fn(&str) -> bool,
+) -> String {
+    let mut body = String::new();
+    each_text(value, "", skip, &mut |_, text| {
+        push_text(&mut body, &words(ctx, text))
+    });
+    body
+}
+
+/// A text's words in the context's language; Markdown is read as text,
+/// and a text without a Markdown mark is taken as it is (most are titles).
+fn words(ctx: &PageContext, text: &Text) -> String {
+    let text = ctx.txt(text).text;
+    if text.contains(['*', '_', '[', '`', '#', '<', '|', '~', '&', '\\', '\n']) {
+        markdown::to_plain_text(&text)
+    } else {
+        text
+    }
 }
 
 fn indicator_body(ctx: &PageContext, indicator: &Indicator) -> String {
-    let mut body = String::new();
-    if let Some(unit) = &indicator.unit {
-        push_text(&mut body, &plain(ctx, unit));
-    }
-    if let Some(text) = indicator.target.as_ref().and_then(|t| t.text.as_ref()) {
-        push_text(&mut body, &plain(ctx, text));
-    }
-    for value in &indicator.values {
-        if let Some(note) = &value.note {
-            push_text(&mut body, &plain(ctx, note));
-        }
-    }
-    body
+    texts_body(ctx, indicator, &|path| path == "title")
 }
 
 fn scorecard_docs(
@@ -207,29 +218,10 @@ fn scorecard_docs(
         ])
     };
 
-    let mut body = String::new();
-    for text in [&data.summary, &data.body, &data.source]
-        .into_iter()
-        .flatten()
-    {
-        push_text(&mut body, &md_plain(ctx, text));
-    }
-    for section in &data.sections {
-        push_text(&mut body, &plain(ctx, &section.title));
-        push_text(&mut body, &md_plain(ctx, &section.body));
-    }
-    for theme in &data.themes {
-        push_text(&mut body, &plain(ctx, &theme.title));
-        if let Some(aim) = &theme.aim {
-            push_text(&mut body, &md_plain(ctx, aim));
-        }
-    }
-    for table in &data.key_figures {
-        push_text(&mut body, &plain(ctx, &table.title));
-        for row in &table.rows {
-            push_text(&mut body, &plain(ctx, &row.label));
-        }
-    }
+    // Goals and risks are documents of their own.
+    let body = texts_body(ctx, data, &|path| {
+        path == "risks" || path.ends_with(".goals")
+    });
     docs.push(SearchDoc {
         title: context::scorecard_title(ctx, scorecard)?,
         body,
@@ -260,13 +252,9 @@ fn scorecard_docs(
             .iter()
             .find(|t| t.id.value == risk.theme.value)
             .map(|t| plain_facet(plain(ctx, &t.title)));
-        let mut body = md_plain(ctx, &risk.mitigation);
-        if let Some(owner) = &risk.owner {
-            push_text(&mut body, &plain(ctx, owner));
-        }
         docs.push(SearchDoc {
             title: plain(ctx, &risk.title),
-            body,
+            body: texts_body(ctx, risk, &|path| path == "title"),
             url: format!("{scorecard_dir}#risk-{}", i + 1),
             facets: facets(theme, None, "risk")?,
         });
@@ -281,14 +269,11 @@ fn goal_docs(
     facets: impl Fn(Option<FacetValue>, &str) -> Result<[Option<FacetValue>; 6], MessageError>,
     docs: &mut Vec<SearchDoc>,
 ) -> Result<(), MessageError> {
-    let mut body = String::new();
-    for action in &goal.actions {
-        push_text(&mut body, &plain(ctx, action));
-    }
-    if let Some(follow_up) = &goal.follow_up {
-        push_text(&mut body, &md_plain(ctx, follow_up));
-    }
-    // The goal's page also shows its indicators and targets.
+    // Indicators and targets are documents of their own; the goal's page
+    // shows their titles.
+    let mut body = texts_body(ctx, goal, &|path| {
+        matches!(path, "title" | "indicators" | "targets")
+    });
     for indicator in &goal.indicators {
         push_text(&mut body, &plain(ctx, &indicator.title));
     }
@@ -323,13 +308,7 @@ fn goal_docs(
         });
     }
     for target in &goal.targets {
-        let mut body = String::new();
-        for action in &target.actions {
-            push_text(&mut body, &plain(ctx, action));
-        }
-        if let Some(follow_up) = &target.follow_up {
-            push_text(&mut body, &md_plain(ctx, follow_up));
-        }
+        let body = texts_body(ctx, target, &|path| matches!(path, "title" | "indicators"));
         let url = format!("{goal_dir}#{}", target.id.value);
         docs.push(SearchDoc {
             title: plain(ctx, &target.title),
