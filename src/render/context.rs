@@ -130,6 +130,9 @@ pub struct LocalMarkdown {
     pub lang: Option<String>,
 }
 
+/// Text fields by name, as [`PageContext::text_fields`] gives them.
+pub type TextFields = std::collections::BTreeMap<String, LocalText>;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub href: String,
@@ -173,6 +176,17 @@ impl PageContext<'_> {
             html: markdown::to_html(&t.text, top_heading),
             lang: t.lang,
         }
+    }
+
+    /// The text fields of `value` itself (not those of its lists and
+    /// parts) in this language, by field name.
+    pub fn text_fields<T: serde::Serialize>(&self, value: &T) -> TextFields {
+        let mut fields = TextFields::new();
+        let nested = |path: &str| path.contains(['.', '[']);
+        crate::content::texts::each_text(value, "", &nested, &mut |path, text| {
+            fields.insert(path.to_string(), self.txt(text));
+        });
+        fields
     }
 
     pub fn opt_txt(&self, text: &Option<Text>) -> Option<LocalText> {

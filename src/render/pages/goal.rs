@@ -9,7 +9,7 @@ use super::{Page, home_link};
 use crate::content::{Goal, Id, Indicator, Scorecard, Target, Theme};
 use crate::render::charts;
 use crate::render::context::{
-    Link, LocalMarkdown, LocalText, PageContext, organisation_link, scorecard_title,
+    Link, LocalMarkdown, LocalText, PageContext, TextFields, organisation_link, scorecard_title,
 };
 use crate::render::error::RenderError;
 use crate::render::status::StatusSummary;
@@ -65,6 +65,10 @@ pub struct TargetView {
     pub results: Vec<LocalText>,
     pub indicators: Vec<IndicatorView>,
     pub follow_up: Option<LocalMarkdown>,
+    /// Every text field of the target by name, in the page's language
+    /// (`target.texts.note`): a field the model gains is here for the
+    /// template without a view of its own.
+    pub texts: TextFields,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +85,8 @@ pub struct GoalView {
     pub indicators: Vec<IndicatorView>,
     pub follow_up: Option<LocalMarkdown>,
     pub targets: Vec<TargetView>,
+    /// As [`TargetView::texts`].
+    pub texts: TextFields,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -295,6 +301,7 @@ fn target(ctx: &PageContext, target: &Target, heading: u8) -> Result<TargetView,
         results: target.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: indicators(ctx, &target.indicators, &target.id.value)?,
         follow_up: target.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+        texts: ctx.text_fields(target),
     })
 }
 
@@ -320,6 +327,7 @@ pub(super) fn goal_view(
         results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: indicators(ctx, &goal.indicators, &goal.id.value)?,
         follow_up: goal.follow_up.as_ref().map(|f| ctx.md(f, heading)),
+        texts: ctx.text_fields(goal),
         targets: goal
             .targets
             .iter()
