@@ -979,7 +979,7 @@ pub struct PageFrontMatter {
 
 // ------------------------------------------------- schemas of our own types
 //
-// The JSON Schema (`crate::schema`) is derived from the types above; these
+// The JSON Schema (the `schema` module) is derived from the types above; these
 // are the types whose serde form is written by hand, and names for what a
 // plain `String` or `Text` field holds.
 

@@ -36,8 +36,15 @@ const BOTTOM: f64 = 70.0;
 const LEFT: f64 = 16.0;
 const RIGHT: f64 = 16.0;
 
-/// A grouped bar chart with a zero line (values may be negative), an
-/// optional target line and a legend for the series.
+/// A grouped bar chart with a zero line, an optional target line and a
+/// legend for the series, in two drawings: columns for a wide screen, and
+/// rows for a phone (`narrow-chart`, shown by the theme's CSS under 36rem),
+/// whose text stays at least 12 CSS px on a 320 px screen.
+///
+/// Where every value is zero or negative (costs, as the key figures print
+/// them) the bars show the amounts, growing from the axis like any other;
+/// the labels keep the numbers as printed. Bars of mixed signs keep their
+/// sign, on either side of the zero line.
 pub fn bar_chart(
     id: &str,
     title: &str,
@@ -57,10 +64,12 @@ pub fn bar_chart(
         });
         groups[g].1.push(bar);
     }
+    let amounts = bars.iter().all(|b| b.value <= 0.0) && target.as_ref().is_none_or(|t| t.0 <= 0.0);
+    let drawn = |v: f64| if amounts { -v } else { v };
     let values = bars
         .iter()
-        .map(|b| b.value)
-        .chain(target.as_ref().map(|t| t.0));
+        .map(|b| drawn(b.value))
+        .chain(target.as_ref().map(|t| drawn(t.0)));
     let max = values.clone().fold(0.0_f64, f64::max);
     let min = values.fold(0.0_f64, f64::min);
     let span = if max - min > 0.0 { max - min } else { 1.0 };
@@ -100,23 +109,24 @@ pub fn bar_chart(
         let used = in_group.len() as f64 * bar_width;
         let group_top = in_group
             .iter()
-            .map(|b| y(b.value.max(0.0)))
+            .map(|b| y(drawn(b.value).max(0.0)))
             .fold(f64::MAX, f64::min);
         let group_bottom = in_group
             .iter()
-            .map(|b| y(b.value.min(0.0)))
+            .map(|b| y(drawn(b.value).min(0.0)))
             .fold(f64::MIN, f64::max);
         for (k, bar) in in_group.iter().enumerate() {
             let x = group_x + (group_width - used) / 2.0 + k as f64 * bar_width;
-            let (top, height) = if bar.value >= 0.0 {
-                (y(bar.value), zero - y(bar.value))
+            let value = drawn(bar.value);
+            let (top, height) = if value >= 0.0 {
+                (y(value), zero - y(value))
             } else {
-                (zero, y(bar.value) - zero)
+                (zero, y(value) - zero)
             };
             // Labels of a group share a line per bar, one under the other, so
             // long numbers never overlap.
             let stagger = k as f64 * 13.0;
-            let label_y = if bar.value >= 0.0 {
+            let label_y = if value >= 0.0 {
                 group_top - 4.0 - (in_group.len() - 1 - k) as f64 * 13.0
             } else {
                 group_bottom + 12.0 + stagger
@@ -148,8 +158,8 @@ pub fn bar_chart(
         "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{zero:.1}\" y2=\"{zero:.1}\" stroke=\"#1b1e23\" stroke-width=\"1.5\"/>",
         WIDTH - RIGHT
     );
-    if let Some((value, label)) = target {
-        let ty = y(value);
+    if let Some((value, label)) = &target {
+        let ty = y(drawn(*value));
         let _ = write!(
             svg,
             "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#a3151c\" stroke-width=\"2\" stroke-dasharray=\"8 4\"/>\
@@ -157,10 +167,26 @@ pub fn bar_chart(
             WIDTH - RIGHT,
             WIDTH - RIGHT,
             ty - 6.0,
-            escape::xml(&label)
+            escape::xml(label)
         );
     }
     svg.push_str("</svg>");
+    let drawn_groups: Vec<(&str, Vec<(f64, &Bar)>)> = groups
+        .iter()
+        .map(|(g, in_group)| (*g, in_group.iter().map(|b| (drawn(b.value), *b)).collect()))
+        .collect();
+    let narrow_target = target
+        .as_ref()
+        .map(|(v, label)| (drawn(*v), label.as_str()));
+    narrow_chart(
+        &mut svg,
+        id,
+        title,
+        summary,
+        &drawn_groups,
+        series_names,
+        narrow_target,
+    );
     Chart {
         id: id.to_string(),
         svg,
@@ -168,73 +194,106 @@ pub fn bar_chart(
     }
 }
 
-/// One row of a status chart: the status's key, its name and how many.
-#[derive(Debug, Clone)]
-pub struct StatusBar {
-    pub status: &'static str,
-    pub label: String,
-    pub count: usize,
-}
+const NARROW_WIDTH: f64 = 230.0;
+const NARROW_LEFT: f64 = 4.0;
+/// Room right of the longest bar for its label.
+const NARROW_LABEL: f64 = 96.0;
+const NARROW_BAR: f64 = 18.0;
+const NARROW_LINE: f64 = 20.0;
 
-const STATUS_ROW: f64 = 30.0;
-const STATUS_WIDTH: f64 = 420.0;
-const STATUS_LABELS: f64 = 130.0;
-
-/// A horizontal bar per status, every status shown (zero too), each bar
-/// with its own pattern and with its name and count written beside it, so
-/// that nothing depends on telling colours apart.
-pub fn status_chart(id: &str, title: &str, summary: &str, bars: &[StatusBar]) -> Chart {
-    let height = bars.len() as f64 * STATUS_ROW + 8.0;
-    let max = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
-    let plot = STATUS_WIDTH - STATUS_LABELS - 40.0;
-    let mut svg = String::new();
+/// The phone's drawing of a bar chart: a row per bar under its group's
+/// label, the value written after the bar; 14-unit text in a 230-unit wide
+/// picture, which a 320 px screen shows at about its own size.
+fn narrow_chart(
+    svg: &mut String,
+    id: &str,
+    title: &str,
+    summary: &str,
+    groups: &[(&str, Vec<(f64, &Bar)>)],
+    series_names: &[String],
+    target: Option<(f64, &str)>,
+) {
+    let values = groups
+        .iter()
+        .flat_map(|(_, bars)| bars.iter().map(|(v, _)| *v))
+        .chain(target.map(|t| t.0));
+    let max = values.clone().fold(0.0_f64, f64::max);
+    let min = values.fold(0.0_f64, f64::min);
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let plot = NARROW_WIDTH - NARROW_LEFT - NARROW_LABEL;
+    let x = |v: f64| NARROW_LEFT + (v - min) / span * plot;
+    let zero = x(0.0);
+    let legend = series_names.len() as f64 * NARROW_LINE;
+    let rows: usize = groups.iter().map(|(_, bars)| bars.len()).sum();
+    let mut height =
+        legend + 8.0 + groups.len() as f64 * (NARROW_LINE + 6.0) + rows as f64 * (NARROW_BAR + 6.0);
+    if target.is_some() {
+        height += NARROW_LINE;
+    }
+    let n = format!("{id}_n");
     let _ = write!(
         svg,
-        "<svg class=\"chart status-chart\" viewBox=\"0 0 {STATUS_WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}_title {id}_desc\" xmlns=\"http://www.w3.org/2000/svg\">\
-<title id=\"{id}_title\">{}</title><desc id=\"{id}_desc\">{}</desc><defs>{}</defs>",
+        "<svg class=\"narrow-chart\" viewBox=\"0 0 {NARROW_WIDTH} {height:.0}\" role=\"img\" aria-labelledby=\"{n}_title {n}_desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{n}_title\">{}</title><desc id=\"{n}_desc\">{}</desc><defs>{}</defs>",
         escape::xml(title),
         escape::xml(summary),
-        patterns(id),
+        patterns(&n),
     );
-    for (row, bar) in bars.iter().enumerate() {
-        let top = 4.0 + row as f64 * STATUS_ROW;
-        let width = bar.count as f64 / max * plot;
+    for (i, name) in series_names.iter().enumerate() {
+        let top = 2.0 + i as f64 * NARROW_LINE;
         let _ = write!(
             svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"chart-text\">{}</text>\
-<rect x=\"{STATUS_LABELS}\" y=\"{:.1}\" width=\"{:.1}\" height=\"20\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/>\
-<text x=\"{:.1}\" y=\"{:.1}\" class=\"chart-value\">{}</text>",
-            STATUS_LABELS - 10.0,
-            top + 15.0,
-            escape::xml(&bar.label),
-            top,
-            width.max(1.0),
-            fill(id, status_series(bar.status)),
-            STATUS_LABELS + width + 8.0,
-            top + 15.0,
-            bar.count,
+            "<rect x=\"{NARROW_LEFT}\" y=\"{top:.1}\" width=\"14\" height=\"14\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"chart-text\">{}</text>",
+            fill(&n, i),
+            NARROW_LEFT + 20.0,
+            top + 12.0,
+            escape::xml(name)
         );
+    }
+    let mut top = legend + 8.0;
+    let plot_top = top;
+    for (group, bars) in groups {
+        let _ = write!(
+            svg,
+            "<text x=\"{NARROW_LEFT}\" y=\"{:.1}\" class=\"chart-text\">{}</text>",
+            top + 15.0,
+            escape::xml(group)
+        );
+        top += NARROW_LINE + 6.0;
+        for (value, bar) in bars {
+            let (left, width) = if *value >= 0.0 {
+                (zero, x(*value) - zero)
+            } else {
+                (x(*value), zero - x(*value))
+            };
+            let _ = write!(
+                svg,
+                "<rect x=\"{left:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{NARROW_BAR}\" {} stroke=\"#0b3a6f\" stroke-width=\"1.5\"/>\
+<text x=\"{:.1}\" y=\"{:.1}\" class=\"chart-value\">{}</text>",
+                width.max(1.0),
+                fill(&n, bar.series),
+                x(value.max(0.0)) + 4.0,
+                top + 14.0,
+                escape::xml(&bar.value_label)
+            );
+            top += NARROW_BAR + 6.0;
+        }
     }
     let _ = write!(
         svg,
-        "<line x1=\"{STATUS_LABELS}\" x2=\"{STATUS_LABELS}\" y1=\"0\" y2=\"{height}\" stroke=\"#1b1e23\" stroke-width=\"1.5\"/></svg>"
+        "<line x1=\"{zero:.1}\" x2=\"{zero:.1}\" y1=\"{plot_top:.1}\" y2=\"{top:.1}\" stroke=\"#1b1e23\" stroke-width=\"1.5\"/>"
     );
-    Chart {
-        id: id.to_string(),
-        svg,
-        summary: summary.to_string(),
+    if let Some((value, label)) = target {
+        let tx = x(value);
+        let _ = write!(
+            svg,
+            "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{plot_top:.1}\" y2=\"{top:.1}\" stroke=\"#a3151c\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\
+<text x=\"{NARROW_LEFT}\" y=\"{:.1}\" class=\"chart-text\">{}</text>",
+            top + 16.0,
+            escape::xml(label)
+        );
     }
-}
-
-/// A status's pattern, in the order of the status scale.
-fn status_series(status: &str) -> usize {
-    match status {
-        "achieved" => 0,
-        "on-track" => 1,
-        "at-risk" => 2,
-        "not-achieved" => 4,
-        _ => 3,
-    }
+    svg.push_str("</svg>");
 }
 
 /// The fill patterns of a chart, named after its id. The ids inside a chart
@@ -262,6 +321,62 @@ fn fill(id: &str, series: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn costs_are_drawn_as_amounts_and_mixed_signs_keep_theirs() {
+        let bar = |value: f64| super::Bar {
+            group: format!("{value}"),
+            value,
+            value_label: format!("{value}"),
+            series: 0,
+        };
+        // The top of the nth rect of a drawing (0: the legend's swatch).
+        let top = |svg: &str, nth: usize| -> f64 {
+            // After the text before the first bar-like rect, then the legend.
+            let rect = svg.split("<rect x=").skip(1).nth(nth).unwrap();
+            let y: f64 = rect
+                .split("y=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            y
+        };
+        // Costs: the larger cost is the taller bar, drawn above the axis.
+        let costs = super::bar_chart(
+            "c",
+            "t",
+            "s",
+            &[bar(-100.0), bar(-50.0)],
+            &["a".into()],
+            None,
+        );
+        let wide = costs
+            .svg
+            .split("<svg class=\"narrow-chart\"")
+            .next()
+            .unwrap();
+        assert!(top(wide, 1) < top(wide, 2), "{wide}");
+        // Mixed signs: the negative bar starts at the zero line and goes down.
+        let mixed = super::bar_chart(
+            "m",
+            "t",
+            "s",
+            &[bar(-100.0), bar(50.0)],
+            &["a".into()],
+            None,
+        );
+        let wide = mixed
+            .svg
+            .split("<svg class=\"narrow-chart\"")
+            .next()
+            .unwrap();
+        assert!(top(wide, 1) > top(wide, 2), "{wide}");
+        assert!(costs.svg.contains("<svg class=\"narrow-chart\""));
+    }
+
     use super::*;
 
     #[test]

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use fluent::FluentArgs;
 use serde::Serialize;
 
-use super::charts;
 use super::context::PageContext;
 use crate::content::{Scorecard, Status};
 use crate::render::error::RenderError;
@@ -63,52 +62,60 @@ impl StatusSummary {
     }
 }
 
-/// A status summary drawn as a chart, with the same counts for its table:
-/// every status, zero counts too.
+/// A status summary as one table: every status (zero counts too) with its
+/// count and a bar drawn by the theme's CSS, under a caption that says the
+/// counts in a sentence.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusChart {
-    pub chart: charts::Chart,
-    pub rows: Vec<StatusCount>,
+pub struct StatusTable {
+    /// The table's id in the page (`status_all`, `status_<theme>`).
+    pub id: String,
+    pub sentence: String,
+    pub rows: Vec<StatusRow>,
 }
 
-pub fn status_chart(
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRow {
+    pub status: &'static str,
+    pub count: usize,
+    /// The bar's length in twentieths of the largest count (0 to 20).
+    pub bar: usize,
+}
+
+pub fn status_table(
     ctx: &PageContext,
     id: &str,
     name: &str,
     summary: &StatusSummary,
-) -> Result<StatusChart, RenderError> {
-    let rows: Vec<StatusCount> = Status::ALL
+) -> Result<StatusTable, RenderError> {
+    let counts: Vec<(&'static str, usize)> = Status::ALL
         .iter()
-        .map(|s| StatusCount {
-            status: s.as_str(),
-            count: summary
+        .map(|s| {
+            let count = summary
                 .counts
                 .iter()
                 .find(|c| c.status == s.as_str())
-                .map_or(0, |c| c.count),
+                .map_or(0, |c| c.count);
+            (s.as_str(), count)
         })
         .collect();
+    let largest = counts.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let mut args = FluentArgs::new();
     args.set("name", name.to_string());
     args.set("total", summary.total as i64);
-    for row in &rows {
-        args.set(row.status.replace('-', "_"), row.count as i64);
+    for (status, count) in &counts {
+        args.set(status.replace('-', "_"), *count as i64);
     }
-    let title = ctx.t_args("chart-status-title", &args)?;
-    let text = ctx.t_args("chart-status-summary", &args)?;
-    let bars = rows
-        .iter()
-        .map(|row| {
-            Ok(charts::StatusBar {
-                status: row.status,
-                label: ctx.t(&format!("status-{}", row.status))?,
-                count: row.count,
+    Ok(StatusTable {
+        id: id.to_string(),
+        sentence: ctx.t_args("chart-status-summary", &args)?,
+        rows: counts
+            .into_iter()
+            .map(|(status, count)| StatusRow {
+                status,
+                count,
+                bar: (count * 20).div_ceil(largest),
             })
-        })
-        .collect::<Result<Vec<_>, RenderError>>()?;
-    Ok(StatusChart {
-        chart: charts::status_chart(id, &title, &text, &bars),
-        rows,
+            .collect(),
     })
 }
 

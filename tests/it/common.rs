@@ -99,3 +99,40 @@ pub fn pages(files: &BTreeMap<String, Vec<u8>>) -> impl Iterator<Item = (&String
         .filter(|(path, _)| path.ends_with(".html"))
         .map(|(path, bytes)| (path, String::from_utf8_lossy(bytes).into_owned()))
 }
+
+/// Texts of the table cells (`<td>`) of a page, tags removed, without the
+/// column names that a phone shows inside each cell (`cell-label`).
+pub fn table_cells(html: &str) -> Vec<String> {
+    html.split("<td")
+        .skip(1)
+        .map(|rest| {
+            let mut cell = &rest[rest.find('>').unwrap() + 1..rest.find("</td>").unwrap()];
+            let label = "<span class=\"cell-label\" aria-hidden=\"true\">";
+            let owned;
+            if let Some(start) = cell.find(label) {
+                let end = start + cell[start..].find("</span>").unwrap() + "</span>".len();
+                owned = format!("{}{}", &cell[..start], &cell[end..]);
+                cell = &owned;
+            }
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in cell.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().to_string()
+        })
+        .collect()
+}
+
+/// The counts of a status table (`status_all`, `status_<theme>`), in the
+/// order of its rows.
+pub fn status_counts(html: &str, id: &str) -> Option<Vec<String>> {
+    let start = html.find(&format!("<table class=\"status-table\" id=\"{id}\">"))?;
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    Some(table_cells(table))
+}

@@ -16,6 +16,10 @@
 //      OUT/screenshots/ and checks that nothing overflows horizontally at 320 px;
 //      the same for each page named by --screenshot LANG-NAME=/path/
 //      (OUT/screenshots/LANG-NAME-WIDTH.png), for people to look at.
+//   4. on every scorecard, goal and metric page with a table or a chart, at
+//      320 and 1280 px: every table cell is on screen whole and not cut off by
+//      a scrolling or clipping box, and (at 320 px) every chart text is drawn
+//      at 12 CSS px or more (its font size times the SVG's scale).
 // Writes OUT/a11y-report.json, prints every problem and the summary line
 // `axe: N pages checked, M violations`; exits 1 on any problem, 2 on usage
 // errors. Environment: CHROMIUM (default /usr/bin/chromium),
@@ -457,6 +461,64 @@ async function screenshotAndOverflow(page, origin, lang, kind, url, width, outDi
   return result;
 }
 
+// ---------------------------------------------------------------- readable on a phone
+
+// In the page: table cells that a reader cannot see whole (outside the
+// viewport, or cut off by a scrolling or clipping ancestor), and chart
+// text drawn smaller than `minText` CSS px (font size times the SVG's scale).
+function readability(minText) {
+  const vw = document.documentElement.clientWidth;
+  const root = document.documentElement;
+  // Not drawn, or kept for screen readers only (a box of 1 px).
+  const hidden = (el) => {
+    if (!el.getClientRects().length) return true;
+    for (let p = el; p && p !== root; p = p.parentElement) {
+      const r = p.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return true;
+    }
+    return false;
+  };
+  const name = (el) => `${el.tagName.toLowerCase()} "${(el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+  const cells = [];
+  for (const cell of document.querySelectorAll('main td, main th')) {
+    if (hidden(cell)) continue;
+    const r = cell.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;
+    if (r.left < -1 || r.right > vw + 1) { cells.push(`${name(cell)} spans ${Math.round(r.left)}-${Math.round(r.right)} px`); continue; }
+    for (let p = cell.parentElement; p && p !== root; p = p.parentElement) {
+      const cs = getComputedStyle(p);
+      if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+      const pr = p.getBoundingClientRect();
+      if (r.left < pr.left - 1 || r.right > pr.right + 1) {
+        cells.push(`${name(cell)} cut off by ${p.tagName.toLowerCase()}.${[...p.classList].join('.')} (cell ${Math.round(r.left)}-${Math.round(r.right)}, box ${Math.round(pr.left)}-${Math.round(pr.right)} px)`);
+        break;
+      }
+    }
+  }
+  const texts = [];
+  let measured = 0;
+  for (const t of document.querySelectorAll('main svg text')) {
+    if (!t.getClientRects().length || !t.textContent.trim()) continue;
+    const m = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    measured++;
+    if (size < minText - 0.05) texts.push(`"${t.textContent.trim().slice(0, 30)}" ${size.toFixed(1)} px`);
+  }
+  return { cells, texts, measured };
+}
+
+async function readabilityCheck(page, origin, url, width, problems) {
+  const where = `${url} @${width}px`;
+  problems.length = 0;
+  await page.setViewportSize({ width, height: 800 });
+  await load(page, origin + url);
+  const r = await page.evaluate(readability, 12);
+  if (r.cells.length) fail('phone', where, `${r.cells.length} table cell(s) not readable whole: ${r.cells.slice(0, 4).join('; ')}`);
+  if (width === 320 && r.texts.length) fail('phone', where, `${r.texts.length} of ${r.measured} chart text(s) under 12 px: ${r.texts.slice(0, 4).join('; ')}`);
+  for (const p of problems.splice(0)) fail('load', where, p);
+  return { url, width, cells: r.cells.length, smallTexts: width === 320 ? r.texts.length : 0, texts: r.measured };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -563,6 +625,14 @@ async function main() {
       jobs.push(async (page, problems) => report.screenshots.push(await screenshotAndOverflow(page, origin, t.lang, t.kind, t.url, w, outDir, problems)));
     }
   }
+  // 4. every scorecard and goal page, readable whole at 320 px and at 1280 px.
+  const readable = pages.filter((p) => /^[a-z]{2,3}\/[^/]+\/[^/]+\/([^/]+\/)?index\.html$/.test(p) && /<table[\s>]|<svg class="chart/.test(fs.readFileSync(path.join(site, p), 'utf8')));
+  report.readability = [];
+  for (const rel of readable) {
+    for (const w of WIDTHS) {
+      jobs.push(async (page, problems) => report.readability.push(await readabilityCheck(page, origin, urlPath(rel), w, problems)));
+    }
+  }
   for (const t of shots) {
     for (const w of WIDTHS) {
       jobs.push(async (page, problems) => report.screenshots.push(await screenshotAndOverflow(page, origin, t.lang, t.kind, t.url, w, outDir, problems)));
@@ -623,6 +693,9 @@ async function main() {
   const other = failures.filter((f) => f.kind === 'load' || f.kind === 'error').length;
   console.log(`keyboard: ${report.keyboard.length} walks (${targets.length} pages x ${WIDTHS.length} widths), ${kbFailures} problems; ` +
     `overflow at 320 px: ${ovFailures} of ${targets.length + shots.length} pages; screenshots: ${report.screenshots.length} in ${path.join(outDir, 'screenshots')}`);
+  const phone = failures.filter((f) => f.kind === 'phone');
+  console.log(`readable: ${readable.length} scorecard and goal pages x ${WIDTHS.length} widths, ` +
+    `${report.readability.reduce((n, r) => n + r.texts, 0)} chart texts measured; ${phone.length} problems`);
   if (other) console.log(`load/errors: ${other} problems`);
   console.log(`a11y: axe ${axeSeconds.toFixed(1)} s, keyboard+screenshots ${kbSeconds.toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (violationNodes) console.log(`axe: the ${violations} violations concern ${violationNodes} elements`);

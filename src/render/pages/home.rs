@@ -7,7 +7,7 @@ use super::{Page, metric_links};
 use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
 use crate::render::context::{Link, LocalText, PageContext, network_members, page_title};
 use crate::render::error::RenderError;
-use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
+use crate::render::status::{StatusSummary, StatusTable, scorecard_summary, status_table};
 use crate::urls::Route;
 
 pub fn page(ctx: &PageContext) -> Result<Page, RenderError> {
@@ -42,7 +42,7 @@ pub struct NetworkView {
 pub struct HomeView {
     pub intro: Option<LocalText>,
     pub summary: StatusSummary,
-    pub status_chart: StatusChart,
+    pub status_table: StatusTable,
     pub organisations: Vec<OrganisationCard>,
     pub networks: Vec<NetworkView>,
     pub updates: Vec<PostItem>,
@@ -103,7 +103,7 @@ fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
     Ok(HomeView {
         metrics: metric_links(ctx),
         intro: ctx.opt_txt(&site.config.description),
-        status_chart: status_chart(
+        status_table: status_table(
             ctx,
             "status_all",
             &ctx.txt(&site.config.title).text,

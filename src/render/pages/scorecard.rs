@@ -12,7 +12,7 @@ use crate::render::context::{
     Link, LocalMarkdown, LocalText, PageContext, kind_label, organisation_link, scorecard_title,
 };
 use crate::render::error::RenderError;
-use crate::render::status::{StatusChart, StatusSummary, scorecard_summary, status_chart};
+use crate::render::status::{StatusSummary, StatusTable, scorecard_summary, status_table};
 use crate::urls;
 
 pub fn page(ctx: &PageContext, org: &Id, id: &Id) -> Result<Page, RenderError> {
@@ -40,7 +40,7 @@ pub struct ThemeView {
     pub title: LocalText,
     pub aim: Option<LocalMarkdown>,
     pub summary: StatusSummary,
-    pub status_chart: StatusChart,
+    pub status_table: StatusTable,
     pub goals: Vec<GoalView>,
 }
 
@@ -113,7 +113,7 @@ pub struct ScorecardView {
     pub source: Option<LocalText>,
     pub summary: Option<LocalMarkdown>,
     pub status_summary: StatusSummary,
-    pub status_chart: StatusChart,
+    pub status_table: StatusTable,
     pub sections: Vec<SectionView>,
     pub themes: Vec<ThemeView>,
     pub risk_card: Option<RiskCard>,
@@ -307,7 +307,7 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
             let summary = StatusSummary::from_statuses(theme.goals.iter().flat_map(Goal::statuses));
             Ok(ThemeView {
                 id: theme.id.value.to_string(),
-                status_chart: status_chart(
+                status_table: status_table(
                     ctx,
                     &format!("status_{}", theme.id.value),
                     &title.text,
@@ -336,7 +336,7 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
         approved: data.approved.map(|d| ctx.date(d)).transpose()?,
         source: ctx.opt_txt(&data.source),
         summary: data.summary.as_ref().map(|s| ctx.md(s, 3)),
-        status_chart: status_chart(
+        status_table: status_table(
             ctx,
             "status_all",
             &ctx.txt(&data.unit).text,
