@@ -37,6 +37,7 @@ period-month = { $monthname } { $year }
 column-actual = Actual { $year }
 column-budget = Budget { $year }
 column-plan = Plan { $year }
+figures-columns-legend = Actual: from the financial statements; Budget: the approved budget; Plan: the financial plan.
 unit-count = number
 
 ## Site frame
@@ -162,11 +163,11 @@ no-value = no value
 
 feed-title = News feed (Atom)
 og-locale = en_GB
-download-data = Download data
-download-json = JSON
-download-csv = CSV (Excel)
+download-data = Download this scorecard's data
+download-json = for software (JSON)
+download-csv = as a table (CSV)
 download-dataset = All data (JSON)
-download-described = What the files contain
+download-described = The files' structure, for developers
 download-schema = JSON Schema
 download-csv-metadata = CSV columns (CSVW)
 download-dataset-schema = Description of all data (JSON Schema)
@@ -184,6 +185,7 @@ accessibility-compliance-not = The website does not meet the level A and AA acce
 accessibility-issues-heading = Content that is not accessible
 accessibility-no-issues = We know of no content that is not accessible.
 accessibility-assessment-heading = How accessibility was assessed
+feedback-link = Give feedback on the site
 accessibility-feedback-heading = Give feedback on accessibility
 accessibility-feedback-intro = Did you notice an accessibility problem? Tell us and we will fix it. You can also ask for content that is not accessible in an accessible form. We answer within two weeks.
 accessibility-feedback-form = Feedback form

@@ -42,6 +42,7 @@ period-month = { $month }/{ $year }
 column-actual = TP { $year }
 column-budget = TA { $year }
 column-plan = TS { $year }
+figures-columns-legend = TP = tilinpäätös (toteutunut), TA = talousarvio, TS = taloussuunnitelma.
 unit-count = lkm
 
 ## Sivuston runko
@@ -167,11 +168,11 @@ no-value = ei arvoa
 
 feed-title = Ajankohtaista-syöte (Atom)
 og-locale = fi_FI
-download-data = Lataa tiedot
-download-json = JSON
-download-csv = CSV (Excel)
+download-data = Lataa tämän tuloskortin tiedot
+download-json = ohjelmia varten (JSON)
+download-csv = taulukkona (CSV)
 download-dataset = Kaikki tiedot (JSON)
-download-described = Tiedostojen kuvaus
+download-described = Tiedostojen rakenne ohjelmoijille
 download-schema = JSON Schema
 download-csv-metadata = CSV-sarakkeet (CSVW)
 download-dataset-schema = Kaikkien tietojen kuvaus (JSON Schema)
@@ -189,6 +190,7 @@ accessibility-compliance-not = Verkkopalvelu ei täytä WCAG 2.1 -ohjeistuksen A
 accessibility-issues-heading = Sisältö, joka ei ole saavutettavaa
 accessibility-no-issues = Tiedossamme ei ole sisältöä, joka ei olisi saavutettavaa.
 accessibility-assessment-heading = Miten saavutettavuus on arvioitu
+feedback-link = Anna palautetta sivustosta
 accessibility-feedback-heading = Anna palautetta saavutettavuudesta
 accessibility-feedback-intro = Huomasitko saavutettavuuspuutteen? Kerro siitä meille, niin korjaamme sen. Voit myös pyytää saavutettavassa muodossa sisältöä, joka ei nyt ole saavutettavaa. Vastaamme kahden viikon kuluessa.
 accessibility-feedback-form = Palautelomake

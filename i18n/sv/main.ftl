@@ -42,6 +42,7 @@ period-month = { $month }/{ $year }
 column-actual = BS { $year }
 column-budget = BU { $year }
 column-plan = EP { $year }
+figures-columns-legend = BS = bokslut (utfall), BU = budget, EP = ekonomiplan.
 unit-count = st.
 
 ## Webbplatsens ram
@@ -167,11 +168,11 @@ no-value = inget värde
 
 feed-title = Flöde för aktuellt (Atom)
 og-locale = sv_FI
-download-data = Ladda ner data
-download-json = JSON
-download-csv = CSV (Excel)
+download-data = Ladda ner resultatkortets uppgifter
+download-json = för program (JSON)
+download-csv = som tabell (CSV)
 download-dataset = Alla data (JSON)
-download-described = Beskrivning av filerna
+download-described = Filernas struktur för programmerare
 download-schema = JSON Schema
 download-csv-metadata = CSV-kolumnerna (CSVW)
 download-dataset-schema = Beskrivning av alla data (JSON Schema)
@@ -189,6 +190,7 @@ accessibility-compliance-not = Webbtjänsten uppfyller inte tillgänglighetskrav
 accessibility-issues-heading = Innehåll som inte är tillgängligt
 accessibility-no-issues = Vi känner inte till något innehåll som inte är tillgängligt.
 accessibility-assessment-heading = Hur tillgängligheten har bedömts
+feedback-link = Ge respons om webbplatsen
 accessibility-feedback-heading = Ge respons om tillgängligheten
 accessibility-feedback-intro = Har du upptäckt en brist i tillgängligheten? Berätta det för oss så rättar vi den. Du kan också be att få innehåll som inte är tillgängligt i tillgänglig form. Vi svarar inom två veckor.
 accessibility-feedback-form = Responsblankett

@@ -34,6 +34,8 @@ pub struct Layout {
     /// The search page, where the search form on every page leads.
     pub search: String,
     pub css: String,
+    /// The theme's static files' folder, ending in `/` (`{{ layout.assets }}favicon.svg`).
+    pub assets: String,
     pub pages: Vec<Link>,
     /// This language's Atom feed of updates.
     pub feed: String,
@@ -41,6 +43,9 @@ pub struct Layout {
     pub dataset: String,
     pub dataset_schema: String,
     pub licence: String,
+    /// Where a reader sends feedback on the site: the feedback form of
+    /// `site.yaml`'s accessibility section, else a mail to its address.
+    pub feedback: String,
 }
 
 pub fn layout(
@@ -90,10 +95,18 @@ pub fn layout(
         accessibility: ctx.href(&Route::Accessibility),
         search: ctx.href(&Route::Search),
         css: ctx.link(&format!("assets/{css_file}")),
+        assets: ctx.link("assets/"),
         pages,
         feed: ctx.link(&urls::feed(ctx.lang)),
         dataset: ctx.link(urls::DATASET),
         dataset_schema: ctx.link(urls::DATASET_SCHEMA),
         licence: ctx.site.config.licence().to_string(),
+        feedback: {
+            let feedback = &config.accessibility.feedback;
+            match &feedback.url {
+                Some(url) => url.value.clone(),
+                None => format!("mailto:{}", feedback.email),
+            }
+        },
     })
 }

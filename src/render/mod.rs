@@ -301,6 +301,13 @@ impl Renderer {
     pub fn fixed_files(&self, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         let default = site.config.default_language();
         let mut outputs = self.assets.clone();
+        // Also where browsers look for it when a page names none (`/`).
+        if let Some(icon) = self.assets.iter().find(|f| f.path == "assets/favicon.ico") {
+            outputs.push(OutputFile {
+                path: "favicon.ico".into(),
+                bytes: icon.bytes.clone(),
+            });
+        }
         outputs.push(
             render_redirect(&self.env, &self.theme, site, default).map_err(Diagnostics::from)?,
         );

@@ -144,9 +144,9 @@ fn pages_link_their_downloads_and_feed() {
         "{page}"
     );
     assert!(page.contains("href=\"../../../data/testila/2024-tekniikka.csv\""));
-    assert!(page.contains("Lataa tiedot"));
+    assert!(page.contains("Lataa tämän tuloskortin tiedot: <a href=\"../../../data/testila/2024-tekniikka.csv\" type=\"text/csv\">taulukkona (CSV)</a>"), "{page}");
     let sv = site.read("public/sv/index.html");
-    assert!(sv.contains("Ladda ner data") || sv.contains("Alla data (JSON)"));
+    assert!(sv.contains("Alla data (JSON)"));
     assert!(
         sv.contains("type=\"application/atom+xml\" href=\"updates/atom.xml\""),
         "{sv}"

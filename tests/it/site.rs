@@ -564,3 +564,56 @@ fn a_missing_root_is_a_usage_error_and_a_huge_limit_is_fine() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(String::from_utf8_lossy(&output.stdout).contains("vely"));
 }
+
+/// The theme's icon is on every page (SVG, and ICO for older browsers), the
+/// links resolve from every folder, and `/favicon.ico` is there too; every
+/// page also links to where feedback goes (site.yaml).
+#[test]
+fn every_page_names_the_favicon_and_where_feedback_goes() {
+    let site = TestSite::fixture("minimal");
+    assert!(site.build().status.success());
+    let files = snapshot(&site.out());
+    assert!(files.contains_key("favicon.ico"));
+    assert_eq!(&files["favicon.ico"][..4], &[0, 0, 1, 0], "an ICO file");
+    assert!(files["assets/favicon.svg"].starts_with(b"<svg"));
+    let mut checked = 0;
+    for (path, html) in pages(&files) {
+        if path == "index.html" || path.ends_with("404.html") {
+            continue; // the redirect, and pages served at any address
+        }
+        let folder = std::path::Path::new(path).parent().unwrap();
+        for icon in ["favicon.ico", "favicon.svg"] {
+            let href = html
+                .split("<link rel=\"icon\" href=\"")
+                .skip(1)
+                .map(|rest| &rest[..rest.find('"').unwrap()])
+                .find(|h| h.ends_with(icon))
+                .unwrap_or_else(|| panic!("{path} names no {icon}"));
+            let target = folder.join(href);
+            let mut parts: Vec<&str> = Vec::new();
+            for part in target.to_str().unwrap().split('/') {
+                match part {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "" | "." => {}
+                    p => parts.push(p),
+                }
+            }
+            assert!(files.contains_key(&parts.join("/")), "{path}: {href}");
+        }
+        let feedback = [
+            "Anna palautetta sivustosta",
+            "Ge respons om webbplatsen",
+            "Give feedback on the site",
+        ];
+        assert!(
+            feedback.iter().any(|text| html.contains(&format!(
+                "<a href=\"mailto:saavutettavuus@example.fi\">{text}</a>"
+            ))),
+            "{path} has no feedback link"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} pages");
+}
