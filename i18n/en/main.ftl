@@ -48,7 +48,7 @@ main-nav-label = Main menu
 breadcrumb-label = You are here
 nav-home = Home
 footer-generator = This site is made with the open tuloskortti software. The information comes from the municipalities' own documents.
-redirect-link = Go to the Finnish home page
+root-enter = Go to the home page in English
 
 ## Statuses
 

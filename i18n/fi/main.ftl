@@ -53,7 +53,7 @@ main-nav-label = Päävalikko
 breadcrumb-label = Olet tässä
 nav-home = Etusivu
 footer-generator = Sivusto on tehty avoimella tuloskortti-ohjelmalla. Tiedot ovat kuntien omista asiakirjoista.
-redirect-link = Siirry suomenkieliselle etusivulle
+root-enter = Siirry suomenkieliselle etusivulle
 
 ## Tilat
 

@@ -53,7 +53,7 @@ main-nav-label = Huvudmeny
 breadcrumb-label = Du är här
 nav-home = Startsidan
 footer-generator = Webbplatsen är gjord med det öppna programmet tuloskortti. Uppgifterna kommer från kommunernas egna dokument.
-redirect-link = Gå till den finskspråkiga startsidan
+root-enter = Gå till startsidan på svenska
 
 ## Status
 

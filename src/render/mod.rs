@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, MessageError};
 use crate::output::{OutputFile, hash_name};
 use crate::render::error::{RenderError, page_diagnostic, template_diagnostic};
 use crate::urls::{Route, all_routes, dir, file_of, folder_of};
@@ -309,7 +309,8 @@ impl Renderer {
             });
         }
         outputs.push(
-            render_redirect(&self.env, &self.theme, site, default).map_err(Diagnostics::from)?,
+            render_root(&self.env, &self.theme, &self.css_name, &self.i18n, site)
+                .map_err(Diagnostics::from)?,
         );
         let not_found = self
             .page(site, &SiteIndex::new(site), default, &Route::NotFound)
@@ -364,17 +365,62 @@ impl Renderer {
     }
 }
 
-fn render_redirect(
+/// One of the site's languages as the root page offers it, in its own
+/// words.
+#[derive(Debug, Clone, Serialize)]
+struct RootLanguage {
+    lang: String,
+    href: String,
+    name: String,
+    site_title: String,
+    enter: String,
+}
+
+/// `/`: the site's name and a way in for each of its languages, each in
+/// its own language; search engines are sent to the default language's
+/// home (canonical, and `x-default`).
+fn render_root(
     env: &Environment,
     theme: &str,
+    css_name: &str,
+    i18n: &I18n,
     site: &Site,
-    default: &str,
 ) -> Result<OutputFile, Diagnostic> {
-    let failed = |e: minijinja::Error| template_diagnostic(theme, e.into());
-    let template = env.get_template("redirect.html").map_err(failed)?;
+    let failed = |e: RenderError| template_diagnostic(theme, e);
+    let default = site.config.default_language();
+    let languages = site
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            Ok(RootLanguage {
+                lang: lang.clone(),
+                href: format!("{lang}/"),
+                name: i18n.message(lang, "language-name", None)?,
+                site_title: site
+                    .config
+                    .title
+                    .get(lang, default)
+                    .unwrap_or_default()
+                    .to_string(),
+                enter: i18n.message(lang, "root-enter", None)?,
+            })
+        })
+        .collect::<Result<Vec<_>, MessageError>>()
+        .map_err(|e| failed(e.into()))?;
+    let template = env
+        .get_template("redirect.html")
+        .map_err(|e| failed(e.into()))?;
     let html = template
-        .render(minijinja::context! { lang => default, target => format!("{default}/"), site_title => site.config.title.get(default, default).unwrap_or_default() })
-        .map_err(failed)?;
+        .render(minijinja::context! {
+            lang => default,
+            target => format!("{default}/"),
+            base_url => &site.config.base_url,
+            css => format!("assets/{css_name}"),
+            site_title => site.config.title.get(default, default).unwrap_or_default(),
+            languages => Value::from(minijinja::value::Serde(&languages)),
+        })
+        .map_err(|e| failed(e.into()))?;
     Ok(OutputFile {
         path: "index.html".into(),
         bytes: html.into_bytes(),

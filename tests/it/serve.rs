@@ -394,7 +394,7 @@ fn folders_types_errors_and_the_theme_404() {
     assert_eq!(redirect.header("Location"), Some("/fi/"));
     let root = preview.get("/");
     assert_eq!(root.status, 200);
-    assert!(root.body.contains("url=fi/"));
+    assert!(root.body.contains("<a href=\"sv/\" hreflang=\"sv\">"));
     for (target, content_type) in [
         ("/sitemap.xml", "application/xml"),
         ("/fi/updates/atom.xml", "application/atom+xml"),

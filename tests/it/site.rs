@@ -109,10 +109,27 @@ fn every_page_has_its_language_alternates_and_switcher() {
             continue; // a copy of fi/404.html for servers that look at the root
         }
         if path == "index.html" {
+            // The root offers every language in its own words, and sends
+            // search engines to the default one.
+            for (lang, words) in [
+                ("fi", "Siirry suomenkieliselle etusivulle"),
+                ("sv", "Gå till startsidan på svenska"),
+                ("en", "Go to the home page in English"),
+            ] {
+                assert!(
+                    html.contains(&format!(
+                        "<li lang=\"{lang}\"><a href=\"{lang}/\" hreflang=\"{lang}\">"
+                    )) && html.contains(words),
+                    "{html}"
+                );
+            }
             assert!(
-                html.contains("http-equiv=\"refresh\" content=\"0; url=fi/\""),
+                html.contains(
+                    "<link rel=\"canonical\" href=\"https://tavoitteet.example.fi/fi/\">"
+                ),
                 "{html}"
             );
+            assert!(!html.contains("http-equiv=\"refresh\""), "no redirect");
             continue;
         }
         let lang = &path[..2];
