@@ -14,18 +14,29 @@ fn options() -> Options<'static> {
     options
 }
 
-/// Render Markdown; headings are shifted so that the first level is
-/// `top_heading` (a text inside an `h2` section starts at `h3`).
+/// Render Markdown; headings are shifted so that the text's highest
+/// heading is at `top_heading` (a text inside an `h2` section starts at
+/// `h3`, whether its author wrote `#` or `##`).
 pub fn to_html(markdown: &str, top_heading: u8) -> String {
     let arena = Arena::new();
     let options = options();
     let root = parse_document(&arena, markdown, &options);
-    let shift = top_heading.saturating_sub(1);
+    let highest = root
+        .descendants()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Heading(h) => Some(h.level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let shift = i16::from(top_heading.max(1)) - i16::from(highest);
     let mut unsafe_links = Vec::new();
     for node in root.descendants() {
         let mut data = node.data_mut();
         match &mut data.value {
-            NodeValue::Heading(heading) => heading.level = (heading.level + shift).min(6),
+            NodeValue::Heading(heading) => {
+                heading.level = (i16::from(heading.level) + shift).clamp(1, 6) as u8
+            }
             NodeValue::Link(link) | NodeValue::Image(link) if !safe_url(&link.url) => {
                 unsafe_links.push(node);
             }
@@ -123,6 +134,19 @@ mod tests {
         let html = to_html("# Otsikko\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 3);
         assert!(html.contains("<h3>Otsikko</h3>"), "{html}");
         assert!(html.contains("<table>"), "{html}");
+    }
+
+    /// The text's highest heading lands at the given level, whichever level
+    /// its author started from, and the levels under it keep their steps.
+    #[test]
+    fn headings_start_where_the_page_needs_them() {
+        let md = "## Tarkoitus\n\nteksti\n\n### Tausta\n";
+        assert_eq!(
+            to_html(md, 2),
+            "<h2>Tarkoitus</h2>\n<p>teksti</p>\n<h3>Tausta</h3>\n"
+        );
+        assert!(to_html(md, 4).contains("<h4>Tarkoitus</h4>"));
+        assert!(to_html("###### Syvä\n", 1).contains("<h1>Syvä</h1>"));
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub fn table_cells(html: &str) -> Vec<String> {
         .skip(1)
         .map(|rest| {
             let mut cell = &rest[rest.find('>').unwrap() + 1..rest.find("</td>").unwrap()];
-            let label = "<span class=\"cell-label\" aria-hidden=\"true\">";
+            let label = "<span class=\"cell-label\">";
             let owned;
             if let Some(start) = cell.find(label) {
                 let end = start + cell[start..].find("</span>").unwrap() + "</span>".len();

@@ -192,7 +192,10 @@ function withTimeout(promise, ms, what) {
 function watch(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`JavaScript error: ${snippet(e.message, 200)}`));
-  page.on('requestfailed', (r) => blockedRequests.has(r) || problems.push(`request failed: ${new URL(r.url()).pathname} (${r.failure()?.errorText})`));
+  // The icon loads last, at low priority; the next page's navigation may
+  // cancel it, which is no fault of the page.
+  const cancelledIcon = (r) => r.failure()?.errorText === 'net::ERR_ABORTED' && /\/favicon\.(ico|svg)$/.test(new URL(r.url()).pathname);
+  page.on('requestfailed', (r) => blockedRequests.has(r) || cancelledIcon(r) || problems.push(`request failed: ${new URL(r.url()).pathname} (${r.failure()?.errorText})`));
   page.on('response', (r) => {
     const u = new URL(r.url());
     if (r.status() >= 400 && u.pathname !== '/favicon.ico') problems.push(`HTTP ${r.status()} for ${u.pathname}`);
