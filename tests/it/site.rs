@@ -634,3 +634,31 @@ fn every_page_names_the_favicon_and_where_feedback_goes() {
     }
     assert!(checked > 20, "{checked} pages");
 }
+
+/// The risk matrix tells each cell's zone by a mark and words, not by its
+/// colour alone (colours vanish in forced-colours mode).
+#[test]
+fn risk_zones_are_not_told_by_colour_alone() {
+    let site = TestSite::fixture("minimal");
+    assert!(site.build().status.success());
+    let fi = site.read("public/fi/testila/2024-tekniikka/index.html");
+    let matrix = &fi[fi.find("<table class=\"risk-matrix\">").unwrap()..];
+    let matrix = &matrix[..matrix.find("</table>").unwrap()];
+    let cells: Vec<&str> = matrix.split("<td class=\"level-").skip(1).collect();
+    assert_eq!(cells.len(), 16, "a 4 x 4 matrix");
+    for (level, mark, words) in [
+        ("low", "○", "Matala riski"),
+        ("medium", "◐", "Kohtalainen riski"),
+        ("high", "●", "Korkea riski"),
+    ] {
+        let of_level: Vec<&&str> = cells.iter().filter(|c| c.starts_with(level)).collect();
+        assert!(!of_level.is_empty(), "{level}");
+        for cell in of_level {
+            assert!(
+                cell.contains(&format!("<span class=\"level-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{words}</span>")),
+                "{cell}"
+            );
+        }
+    }
+    assert!(fi.contains("○ matala (1–3), ◐ kohtalainen (4–8), ● korkea (9–16)"));
+}
