@@ -211,12 +211,8 @@ not-found-home = To the home page
 
 ## Charts
 
-chart-status-title = { $name }: status of the goals
-chart-status-summary = { $total ->
-    [one] { $total } goal
-   *[other] { $total } goals
-}: achieved { $achieved }, on track { $on_track }, at risk { $at_risk }, not achieved { $not_achieved }, not assessed { $not_assessed }.
-status-table-caption = Number of goals by status
+status-table-caption = { $name }: where the goals stand
+status-not-assessed-means = Not assessed: the follow-up does not say whether the goal was achieved or how far it got.
 status-table-status = Status
 status-table-count = Goals
 chart-actual = Actual

@@ -216,12 +216,8 @@ not-found-home = Etusivulle
 
 ## Kaaviot
 
-chart-status-title = { $name }: tavoitteiden tilanne
-chart-status-summary = { $total ->
-    [one] { $total } tavoite
-   *[other] { $total } tavoitetta
-}: saavutettu { $achieved }, etenee { $on_track }, vaarassa { $at_risk }, ei saavutettu { $not_achieved }, ei arvioitu { $not_assessed }.
-status-table-caption = Tavoitteiden määrä tilan mukaan
+status-table-caption = { $name }: tavoitteiden tilanne
+status-not-assessed-means = Ei arvioitu: seurannassa ei kerrota, onko tavoite saavutettu tai miten se on edennyt.
 status-table-status = Tila
 status-table-count = Tavoitteita
 chart-actual = Toteuma (TP)

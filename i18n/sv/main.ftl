@@ -216,12 +216,8 @@ not-found-home = Till startsidan
 
 ## Diagram
 
-chart-status-title = { $name }: målens läge
-chart-status-summary = { $total ->
-    [one] { $total } mål
-   *[other] { $total } mål
-}: uppnått { $achieved }, framskrider { $on_track }, i fara { $at_risk }, inte uppnått { $not_achieved }, inte bedömt { $not_assessed }.
-status-table-caption = Antal mål efter läge
+status-table-caption = { $name }: målens läge
+status-not-assessed-means = Inte bedömt: uppföljningen säger inte om målet har uppnåtts eller hur det har framskridit.
 status-table-status = Läge
 status-table-count = Mål
 chart-actual = Utfall (BS)

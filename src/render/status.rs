@@ -63,13 +63,12 @@ impl StatusSummary {
 }
 
 /// A status summary as one table: every status (zero counts too) with its
-/// count and a bar drawn by the theme's CSS, under a caption that says the
-/// counts in a sentence.
+/// count and a bar drawn by the theme's CSS; each count is said once.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusTable {
     /// The table's id in the page (`status_all`, `status_<theme>`).
     pub id: String,
-    pub sentence: String,
+    pub caption: String,
     pub rows: Vec<StatusRow>,
 }
 
@@ -107,7 +106,7 @@ pub fn status_table(
     }
     Ok(StatusTable {
         id: id.to_string(),
-        sentence: ctx.t_args("chart-status-summary", &args)?,
+        caption: ctx.t_args("status-table-caption", &args)?,
         rows: counts
             .into_iter()
             .map(|(status, count)| StatusRow {

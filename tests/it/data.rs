@@ -216,6 +216,13 @@ fn charts_are_valid_svg_and_show_the_content_numbers() {
         status_counts(&fi, "status_liikenne"),
         status_counts(&fi, "status_all")
     );
+    // Each count is said once (no sentence repeating the table), and what
+    // "not assessed" means is said once a page.
+    assert!(
+        !fi.contains("saavutettu 1, etenee 1"),
+        "the counts in words as well"
+    );
+    assert_eq!(fi.matches("Ei arvioitu: seurannassa ei kerrota").count(), 1);
     assert_eq!(
         fi_charts[0],
         ["1,25", "3,5"],
