@@ -19,7 +19,10 @@
 //   4. on every scorecard, goal and metric page with a table or a chart, at
 //      320 and 1280 px: every table cell is on screen whole and not cut off by
 //      a scrolling or clipping box, and (at 320 px) every chart text is drawn
-//      at 12 CSS px or more (its font size times the SVG's scale).
+//      at 12 CSS px or more (its font size times the SVG's scale);
+//   5. on every scorecard page that offers it, the view of only the goals at
+//      risk or not achieved (#filter-concerns, CSS only) shows those goals and
+//      no other, as many as its link says.
 // Writes OUT/a11y-report.json, prints every problem and the summary line
 // `axe: N pages checked, M violations`; exits 1 on any problem, 2 on usage
 // errors. Environment: CHROMIUM (default /usr/bin/chromium),
@@ -522,6 +525,29 @@ async function readabilityCheck(page, origin, url, width, problems) {
   return { url, width, cells: r.cells.length, smallTexts: width === 320 ? r.texts.length : 0, texts: r.measured };
 }
 
+// In the page, at #filter-concerns: the goals still shown, and whether each
+// is one the filter keeps; and the count the link promised.
+function filtered() {
+  const shown = [...document.querySelectorAll('article.goal')].filter((g) => g.getClientRects().length);
+  const link = document.querySelector('a.filter-on');
+  return {
+    shown: shown.length,
+    others: shown.filter((g) => !g.classList.contains('concern')).map((g) => g.id),
+    promised: Number((link?.textContent.match(/\((\d+)\)/) || [])[1]),
+  };
+}
+
+async function filterCheck(page, origin, url, problems) {
+  problems.length = 0;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await load(page, origin + url + '#filter-concerns');
+  const r = await page.evaluate(filtered);
+  if (r.others.length) fail('filter', url, `#filter-concerns still shows goals it should hide: ${r.others.join(', ')}`);
+  if (r.shown !== r.promised) fail('filter', url, `#filter-concerns shows ${r.shown} goals; its link says ${r.promised}`);
+  for (const p of problems.splice(0)) fail('load', url, p);
+  return { url, shown: r.shown };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -636,6 +662,11 @@ async function main() {
       jobs.push(async (page, problems) => report.readability.push(await readabilityCheck(page, origin, urlPath(rel), w, problems)));
     }
   }
+  // 5. the "only goals at risk or not achieved" view, which needs no script.
+  report.filters = [];
+  for (const rel of readable.filter((p) => fs.readFileSync(path.join(site, p), 'utf8').includes('class="filter-on"'))) {
+    jobs.push(async (page, problems) => report.filters.push(await filterCheck(page, origin, urlPath(rel), problems)));
+  }
   for (const t of shots) {
     for (const w of WIDTHS) {
       jobs.push(async (page, problems) => report.screenshots.push(await screenshotAndOverflow(page, origin, t.lang, t.kind, t.url, w, outDir, problems)));
@@ -699,6 +730,7 @@ async function main() {
   const phone = failures.filter((f) => f.kind === 'phone');
   console.log(`readable: ${readable.length} scorecard and goal pages x ${WIDTHS.length} widths, ` +
     `${report.readability.reduce((n, r) => n + r.texts, 0)} chart texts measured; ${phone.length} problems`);
+  console.log(`goal filter: ${report.filters.length} scorecard pages, ${failures.filter((f) => f.kind === 'filter').length} problems`);
   if (other) console.log(`load/errors: ${other} problems`);
   console.log(`a11y: axe ${axeSeconds.toFixed(1)} s, keyboard+screenshots ${kbSeconds.toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (violationNodes) console.log(`axe: the ${violations} violations concern ${violationNodes} elements`);

@@ -6,7 +6,7 @@ use fluent::FluentArgs;
 use serde::Serialize;
 
 use super::{Page, home_link};
-use crate::content::{Goal, Id, Indicator, Scorecard, Target, Theme};
+use crate::content::{Goal, Id, Indicator, Scorecard, Status, Target, Theme};
 use crate::render::charts;
 use crate::render::context::{
     Link, LocalMarkdown, LocalText, PageContext, TextFields, organisation_link, scorecard_title,
@@ -80,6 +80,9 @@ pub struct GoalView {
     /// The goal's own status, when it has no targets.
     pub status: Option<&'static str>,
     pub summary: StatusSummary,
+    /// The goal, or one of its targets, is at risk or was not achieved:
+    /// what the scorecard page's "only these" view keeps.
+    pub concern: bool,
     pub actions: Vec<LocalText>,
     pub results: Vec<LocalText>,
     pub indicators: Vec<IndicatorView>,
@@ -323,6 +326,10 @@ pub(super) fn goal_view(
         theme: ctx.txt(&theme.title),
         status: goal.own_status().map(|s| s.as_str()),
         summary: StatusSummary::from_statuses(goal.statuses()),
+        concern: goal
+            .statuses()
+            .iter()
+            .any(|s| matches!(s, Status::AtRisk | Status::NotAchieved)),
         actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
         results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: indicators(ctx, &goal.indicators, &goal.id.value)?,

@@ -42,6 +42,8 @@ pub struct ThemeView {
     pub summary: StatusSummary,
     pub status_table: StatusTable,
     pub goals: Vec<GoalView>,
+    /// Some goal of the theme is a concern (`GoalView::concern`).
+    pub concern: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +118,8 @@ pub struct ScorecardView {
     pub status_table: StatusTable,
     pub sections: Vec<SectionView>,
     pub themes: Vec<ThemeView>,
+    /// How many goals are at risk or were not achieved (`GoalView::concern`).
+    pub concerns: usize,
     pub risk_card: Option<RiskCard>,
     pub key_figures: Vec<TableView>,
     pub download_json: String,
@@ -305,6 +309,11 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
         .map(|theme| {
             let title = ctx.txt(&theme.title);
             let summary = StatusSummary::from_statuses(theme.goals.iter().flat_map(Goal::statuses));
+            let goals: Vec<GoalView> = theme
+                .goals
+                .iter()
+                .map(|g| goal_view(ctx, scorecard, theme, g, 5))
+                .collect::<Result<_, RenderError>>()?;
             Ok(ThemeView {
                 id: theme.id.value.to_string(),
                 status_table: status_table(
@@ -316,14 +325,17 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
                 title,
                 aim: theme.aim.as_ref().map(|a| ctx.md(a, 4)),
                 summary,
-                goals: theme
-                    .goals
-                    .iter()
-                    .map(|g| goal_view(ctx, scorecard, theme, g, 5))
-                    .collect::<Result<_, RenderError>>()?,
+                concern: goals.iter().any(|g| g.concern),
+                goals,
             })
         })
         .collect::<Result<_, RenderError>>()?;
+    let themes: Vec<ThemeView> = themes;
+    let concerns = themes
+        .iter()
+        .flat_map(|t| &t.goals)
+        .filter(|g| g.concern)
+        .count();
     let status_summary = scorecard_summary(scorecard);
     Ok(ScorecardView {
         title: scorecard_title(ctx, scorecard)?,
@@ -352,6 +364,7 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
             })
             .collect(),
         themes,
+        concerns,
         risk_card: risk_card(ctx, scorecard),
         key_figures: data
             .key_figures
