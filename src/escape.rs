@@ -1,6 +1,7 @@
 //! Escaping text for markup, in one place: the pages (through the template
 //! engine's formatter), the feeds, the sitemap, the charts and the preview
-//! server's panel all escape with these.
+//! server's panel all escape with these; and text as a CSS string (the
+//! printed pages' running heads).
 
 use std::fmt;
 
@@ -14,6 +15,24 @@ fn entity(c: char, apostrophe: &'static str) -> Option<&'static str> {
         '\'' => Some(apostrophe),
         _ => None,
     }
+}
+
+/// Text as a quoted CSS string: letters, digits and spaces as they are,
+/// every other character as a CSS escape (`\3c ` for `<`), so that nothing
+/// in it can end the string, the rule or the `<style>` element.
+pub fn css_string(text: &str) -> String {
+    use fmt::Write;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Text for XML (feeds, sitemap, SVG) and HTML alike; drops the control
@@ -46,6 +65,17 @@ pub fn html_to(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        assert_eq!(
+            super::css_string("Asuminen ja ympäristö – 2025"),
+            "\"Asuminen ja ympäristö \\2013  2025\""
+        );
+        let hostile = super::css_string("\"; } body { display: none } </style><script>");
+        assert!(!hostile[1..hostile.len() - 1].contains(['"', '<', '>', ';', '{', '}']));
+        assert!(hostile.contains("\\3c \\2f style\\3e "), "{hostile}");
+    }
+
     use super::*;
 
     #[test]

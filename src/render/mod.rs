@@ -165,6 +165,9 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
             diagnostics.push(template_diagnostic(&theme.name, err.into()));
         }
     }
+    env.add_filter("css_string", |text: String| {
+        Value::from_safe_string(crate::escape::css_string(&text))
+    });
     env.add_function("t", move |state: &State, id: String, kwargs: Kwargs| {
         let lang = state
             .lookup("lang")

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Quality gates of the built site: the Nu Html Checker (vnu, npm vnu-jar), the link check (links.py), the sitemap and the Atom feeds
-# against their schemas (xmllint, jing) and accessibility in headless
-# Chromium (axe-core, keyboard walk, screenshots, overflow: a11y.mjs).
+# Quality gates of the built site: the Nu Html Checker (vnu, npm vnu-jar),
+# the link check (links.py), the sitemap and the Atom feeds against their
+# schemas (xmllint, jing), accessibility in headless Chromium (axe-core,
+# keyboard walk, screenshots, overflow, phone widths, the goal filter:
+# a11y.mjs) and printing to PDF (print.mjs).
 #
 #   bash tests/quality/run.sh          (from anywhere; works in the repo root)
 #
 # Installs what is missing (as root, or with sudo): Debian's chromium, Java for
-# vnu, libxml2-utils and jing, the npm packages of tests/quality/package-lock.json
-# (vnu-jar, axe-core, playwright-core). Builds the site with target/debug/tuloskortti (running `cargo build`
+# vnu, libxml2-utils and jing, poppler-utils, the npm packages of
+# tests/quality/package-lock.json (vnu-jar, axe-core, playwright-core).
+# Builds the site with target/debug/tuloskortti (running `cargo build`
 # only when the binary is missing) into target/quality-site; reports go to
 # target/quality-output. Every gate runs even when an earlier one fails; the
 # exit status is non-zero when any gate failed.
@@ -62,6 +65,10 @@ fi
 if ! command -v xmllint >/dev/null 2>&1 || ! command -v jing >/dev/null 2>&1; then
   apt_install libxml2-utils jing
 fi
+# pdfinfo, pdftotext and pdftoppm for the print gate.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  apt_install poppler-utils
+fi
 if ! command -v node >/dev/null 2>&1; then
   echo "node (20 or later) is needed for the accessibility gate" >&2; exit 2
 fi
@@ -113,7 +120,7 @@ record() { gate_names+=("$1"); gate_results+=("$2"); gate_times+=("$3"); }
 
 # ------------------------------------------------------------------ vnu
 
-step "gate 1/4: Nu Html Checker $vnu_version (npm vnu-jar) on every .html and .css file"
+step "gate 1/5: Nu Html Checker $vnu_version (npm vnu-jar) on every .html and .css file"
 t=$(now)
 mapfile -t vnu_files < <(find "$SITE" -type f \( -name '*.html' -o -name '*.css' \) | sort)
 set +e
@@ -152,14 +159,14 @@ record vnu "$([ $vnu_ok -eq 1 ] && echo ok || echo FAILED)" "$(since "$t")"
 
 # ------------------------------------------------------------------ links
 
-step "gate 2/4: links and reachability"
+step "gate 2/5: links and reachability"
 t=$(now)
 if python3 "$QDIR/links.py" "$SITE" "$base_url"; then r=ok; else r=FAILED; fi
 record links "$r" "$(since "$t")"
 
 # ------------------------------------------------------------------ feeds
 
-step "gate 3/4: sitemap.xml against the Sitemaps protocol (XML Schema), Atom feeds against RFC 4287 (RELAX NG)"
+step "gate 3/5: sitemap.xml against the Sitemaps protocol (XML Schema), Atom feeds against RFC 4287 (RELAX NG)"
 t=$(now)
 feeds_ok=1
 mapfile -t feeds < <(find "$SITE" -name atom.xml | sort)
@@ -184,7 +191,7 @@ record feeds "$([ $feeds_ok -eq 1 ] && echo ok || echo FAILED)" "$(since "$t")"
 
 # ------------------------------------------------------------------ a11y
 
-step "gate 4/4: axe-core (WCAG 2.1 A/AA), keyboard, screenshots, 320 px overflow in Chromium"
+step "gate 4/5: axe-core (WCAG 2.1 A/AA), keyboard, screenshots, 320 px overflow in Chromium"
 t=$(now)
 # Debian's /usr/bin/chromium wrapper prints a harmless shell error on some
 # machines ("[: ...: unexpected operator"); it is filtered from stderr.
@@ -196,6 +203,19 @@ if [ "$CONTENT_ROOT" = . ]; then
 fi
 if node "$QDIR/a11y.mjs" --site "$SITE" --out "$OUT" "${shots[@]}" 2> >(grep -v 'unexpected operator$' >&2); then r=ok; else r=FAILED; fi
 record a11y "$r" "$(since "$t")"
+
+# ------------------------------------------------------------------ print
+
+step "gate 5/5: printing (Chromium, A4): at most 12 pages, each naming the scorecard"
+t=$(now)
+if [ "$CONTENT_ROOT" = . ]; then
+  if node "$QDIR/print.mjs" --site "$SITE" --out "$OUT" --max-pages 12 \
+      /fi/kemijarvi/2025-asuminen-ja-ymparisto/ /sv/kemijarvi/2025-asuminen-ja-ymparisto/ \
+      /en/kemijarvi/2025-asuminen-ja-ymparisto/ 2> >(grep -v 'unexpected operator$' >&2); then r=ok; else r=FAILED; fi
+else
+  echo "print: only for the example site"; r=ok
+fi
+record print "$r" "$(since "$t")"
 
 # ------------------------------------------------------------------ summary
 
