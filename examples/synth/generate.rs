@@ -931,6 +931,8 @@ accessibility:
   authority:
     name: {fi: Saavutettavuusvaatimusten valvonta, sv: Tillsynen över tillgänglighetskraven, en: Supervision of accessibility requirements}
     url: https://www.saavutettavuusvaatimukset.fi/
+  known_issues:
+    - {fi: Sisältö on tuotettu koneellisesti eikä sen luettavuutta ole tarkistettu., sv: Innehållet är maskinellt framställt och dess läsbarhet har inte granskats., en: The content is machine-made and its readability has not been checked.}
 "#;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_saphyr::Spanned;
 
-use super::model::{Date, Id};
+use super::model::{Compliance, Date, Id};
 use super::parse::{FailedFiles, span_location};
 use super::{Scorecard, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
@@ -208,6 +208,32 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
             )
             .with_hint("review the statement (Act 306/2019 asks for a yearly review) and update `accessibility.reviewed`"),
         );
+    }
+    statement_agrees_with_itself(site, diagnostics);
+}
+
+/// The accessibility statement says what is true: "fully" compliant with
+/// known issues listed contradicts itself, and "partially" or "not"
+/// compliant must list what is not accessible (Act 306/2019, section 16).
+fn statement_agrees_with_itself(site: &Site, diagnostics: &mut Diagnostics) {
+    let a = &site.config.accessibility;
+    let at = span_location(&site.config.file, &a.compliance);
+    match (a.compliance.value, a.known_issues.is_empty()) {
+        (Compliance::Fully, false) => diagnostics.push(
+            Diagnostic::error(
+                at,
+                format!(
+                    "the accessibility statement says `fully` compliant but lists {} known issue(s)",
+                    a.known_issues.len()
+                ),
+            )
+            .with_hint("say `compliance: partially` while content is not accessible, or remove the issues that are fixed"),
+        ),
+        (Compliance::Partially | Compliance::Not, true) => diagnostics.push(
+            Diagnostic::error(at, "the accessibility statement says the site is not fully compliant but lists no known issues")
+                .with_hint("list under `known_issues` what is not accessible and why, or say `compliance: fully`"),
+        ),
+        _ => {}
     }
 }
 

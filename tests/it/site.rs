@@ -676,3 +676,46 @@ fn risk_zones_are_not_told_by_colour_alone() {
     }
     assert!(fi.contains("○ matala (1–3), ◐ kohtalainen (4–8), ● korkea (9–16)"));
 }
+
+/// The accessibility statement cannot contradict itself: `fully` with known
+/// issues, or `partially` without any, is an error at the compliance line.
+#[test]
+fn the_accessibility_statement_says_what_is_true() {
+    let site = TestSite::fixture("minimal");
+    let yaml = site.read("content/site.yaml");
+    let line = yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with("compliance:"))
+        .unwrap()
+        + 1;
+    let with_issue = yaml.replace(
+        "  known_issues: []",
+        "  known_issues:\n    - {fi: Kaaviot, sv: Diagram, en: Charts}",
+    );
+    assert_ne!(with_issue, yaml, "the fixture lists its known issues");
+    site.write("content/site.yaml", &with_issue);
+    let output = site.check();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("content/site.yaml:{line}:"))
+            && err.contains("says `fully` compliant but lists 1 known issue"),
+        "{err}"
+    );
+    site.write(
+        "content/site.yaml",
+        with_issue.replace("compliance: fully", "compliance: partially"),
+    );
+    assert_eq!(
+        site.check().status.code(),
+        Some(0),
+        "{}",
+        stderr(&site.check())
+    );
+    site.write(
+        "content/site.yaml",
+        yaml.replace("compliance: fully", "compliance: partially"),
+    );
+    let err = stderr(&site.check());
+    assert!(err.contains("lists no known issues"), "{err}");
+}
