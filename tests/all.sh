@@ -17,6 +17,9 @@ python3 tools/module-graph.py | tail -n 1
 step "cargo clippy (debug, warnings are errors)"
 cargo clippy --all-targets --quiet -- -D warnings
 
+# strace injects the faults of the crash tests (a build killed at its commit).
+command -v strace >/dev/null || { apt-get update -qq; apt-get install -y -qq strace >/dev/null; }
+
 step "cargo test (debug)"
 mkdir -p target
 set +e

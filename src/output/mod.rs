@@ -161,11 +161,20 @@ impl Staging {
         Ok(())
     }
 
-    /// Put the new site in the place of the old one: two renames, so the
-    /// old site stays whole until the new one is complete. Returns every
-    /// file written.
+    /// Put the new site in the place of the old one. Where the system can
+    /// (Linux's `renameat2` with `RENAME_EXCHANGE`), the two folders trade
+    /// places in one step, so there is never a moment without a site, nor a
+    /// crash that leaves none; then the old one, now under the staging
+    /// name, is removed. Elsewhere two renames, so the old site stays whole
+    /// until the new one is complete (a crash between them is put right by
+    /// the next build). Returns every file written.
     pub fn commit(mut self) -> io::Result<HashMap<String, Written>> {
         let had_old = self.out.exists();
+        if had_old && exchange(&self.dir, &self.out)? {
+            self.committed = true;
+            fs::remove_dir_all(&self.dir)?;
+            return Ok(std::mem::take(&mut self.written));
+        }
         if had_old {
             fs::rename(&self.out, &self.retired)?;
         }
@@ -181,6 +190,44 @@ impl Staging {
         }
         Ok(std::mem::take(&mut self.written))
     }
+}
+
+/// Swap two folders in one step; false where the system or the file system
+/// cannot (nothing happened then).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in a path"))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that live through the
+    // call; renameat2 reads them and keeps no pointer.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        return Ok(true);
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        // Not supported by this kernel or file system: use two renames.
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// What a build that was killed left beside `out`: a half-written

@@ -719,3 +719,56 @@ fn the_accessibility_statement_says_what_is_true() {
     let err = stderr(&site.check());
     assert!(err.contains("lists no known issues"), "{err}");
 }
+
+/// A build killed while it puts its new folder in the place of the site
+/// (fault injected with strace at the swap, and right after it) leaves a
+/// whole site, the old or the new one, and the next build clears what the
+/// killed one left.
+#[test]
+fn a_build_killed_at_its_commit_leaves_a_whole_site() {
+    for (syscall, expect_new) in [("renameat2", false), ("unlinkat", true)] {
+        let site = TestSite::fixture("minimal");
+        assert!(site.build().status.success());
+        let file = "content/scorecards/testila/2024-tekniikka.yaml";
+        site.write(
+            file,
+            site.read(file)
+                .replace("Pyöräily lisääntyy.", "Pyöräily lisääntyy paljon."),
+        );
+        // Without the record of the last build, the build goes into a new
+        // folder and swaps it in at the end.
+        fs::remove_file(site.root().join(".public.build")).unwrap();
+        let killed = std::process::Command::new("strace")
+            .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+            .arg(format!("trace={syscall}"))
+            .arg("-e")
+            .arg(format!("inject={syscall}:signal=SIGKILL:when=1"))
+            .arg(env!("CARGO_BIN_EXE_tuloskortti"))
+            .args(["build", "--root", ".", "--out", "public"])
+            .current_dir(site.root())
+            .output()
+            .expect("strace runs (tests/all.sh installs it)");
+        assert!(
+            !killed.status.success(),
+            "{syscall}: the build was not killed"
+        );
+        for lang in ["fi", "sv", "en"] {
+            let page = site.read(&format!("public/{lang}/testila/2024-tekniikka/index.html"));
+            assert!(page.contains("</html>"), "{syscall}: {lang} page whole");
+        }
+        let fi = site.read("public/fi/testila/2024-tekniikka/index.html");
+        assert_eq!(fi.contains("lisääntyy paljon"), expect_new, "{syscall}");
+        assert!(site.build().status.success());
+        let left: Vec<_> = fs::read_dir(site.root())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public.new") || n.starts_with(".public.old"))
+            .collect();
+        assert!(left.is_empty(), "{syscall}: left {left:?}");
+        assert!(
+            site.read("public/fi/testila/2024-tekniikka/index.html")
+                .contains("lisääntyy paljon")
+        );
+    }
+}
