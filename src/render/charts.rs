@@ -344,37 +344,23 @@ mod tests {
                 .unwrap();
             y
         };
+        // The wide drawing of a chart of these values.
+        let wide = |values: [f64; 2]| {
+            let chart = super::bar_chart("c", "t", "s", &values.map(bar), &["a".into()], None);
+            assert!(chart.svg.contains("<svg class=\"narrow-chart\""));
+            chart
+                .svg
+                .split("<svg class=\"narrow-chart\"")
+                .next()
+                .unwrap()
+                .to_string()
+        };
         // Costs: the larger cost is the taller bar, drawn above the axis.
-        let costs = super::bar_chart(
-            "c",
-            "t",
-            "s",
-            &[bar(-100.0), bar(-50.0)],
-            &["a".into()],
-            None,
-        );
-        let wide = costs
-            .svg
-            .split("<svg class=\"narrow-chart\"")
-            .next()
-            .unwrap();
-        assert!(top(wide, 1) < top(wide, 2), "{wide}");
+        let costs = wide([-100.0, -50.0]);
+        assert!(top(&costs, 1) < top(&costs, 2), "{costs}");
         // Mixed signs: the negative bar starts at the zero line and goes down.
-        let mixed = super::bar_chart(
-            "m",
-            "t",
-            "s",
-            &[bar(-100.0), bar(50.0)],
-            &["a".into()],
-            None,
-        );
-        let wide = mixed
-            .svg
-            .split("<svg class=\"narrow-chart\"")
-            .next()
-            .unwrap();
-        assert!(top(wide, 1) > top(wide, 2), "{wide}");
-        assert!(costs.svg.contains("<svg class=\"narrow-chart\""));
+        let mixed = wide([-100.0, 50.0]);
+        assert!(top(&mixed, 1) > top(&mixed, 2), "{mixed}");
     }
 
     use super::*;
