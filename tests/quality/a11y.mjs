@@ -30,11 +30,10 @@
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -97,73 +96,6 @@ function urlPath(rel) {
   if (rel === 'index.html') return '/';
   if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
   return '/' + rel;
-}
-
-// ---------------------------------------------------------------- server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.webmanifest': 'application/manifest+json',
-};
-
-function contentType(file) {
-  if (file.endsWith('atom.xml')) return 'application/atom+xml; charset=utf-8';
-  return TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-}
-
-function serve(root) {
-  const server = http.createServer(async (req, res) => {
-    const send = (status, headers, body) => {
-      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { Allow: 'GET, HEAD' }, '');
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    } catch {
-      return send(400, { 'Content-Type': 'text/plain' }, 'bad request');
-    }
-    let file = path.join(root, path.normalize(pathname));
-    if (file !== root && !file.startsWith(root + path.sep)) return send(403, { 'Content-Type': 'text/plain' }, 'forbidden');
-    try {
-      let stat = await fsp.stat(file);
-      if (stat.isDirectory()) {
-        if (!pathname.endsWith('/')) return send(301, { Location: pathname + '/' }, '');
-        file = path.join(file, 'index.html');
-        stat = await fsp.stat(file);
-      }
-      if (!stat.isFile()) throw new Error('not a file');
-      const body = await fsp.readFile(file);
-      return send(200, { 'Content-Type': contentType(file), 'Content-Length': body.length }, body);
-    } catch {
-      const notFound = path.join(root, '404.html');
-      const body = fs.existsSync(notFound) ? fs.readFileSync(notFound) : Buffer.from('not found');
-      return send(404, { 'Content-Type': 'text/html; charset=utf-8' }, body);
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 // ---------------------------------------------------------------- helpers
@@ -593,13 +525,7 @@ async function main() {
   const axeVersion = require('axe-core/package.json').version;
   const server = await serve(site);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-  // launch() starts Chromium with a fresh temporary user data dir, removed on close.
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   context.setDefaultTimeout(30000);
   console.log(`a11y: ${pages.length} pages from ${site}, served at ${origin}; Chromium ${browser.version()}, axe-core ${axeVersion}, ${args.jobs} at once`);
@@ -655,7 +581,11 @@ async function main() {
     }
   }
   // 4. every scorecard and goal page, readable whole at 320 px and at 1280 px.
-  const readable = pages.filter((p) => /^[a-z]{2,3}\/[^/]+\/[^/]+\/([^/]+\/)?index\.html$/.test(p) && /<table[\s>]|<svg class="chart/.test(fs.readFileSync(path.join(site, p), 'utf8')));
+  // Scorecard, goal and metric pages with their HTML, read once for stages 4 and 5.
+  const pageHtml = new Map(pages
+    .filter((p) => /^[a-z]{2,3}\/[^/]+\/[^/]+\/([^/]+\/)?index\.html$/.test(p))
+    .map((p) => [p, fs.readFileSync(path.join(site, p), 'utf8')]));
+  const readable = [...pageHtml.keys()].filter((p) => /<table[\s>]|<svg class="chart/.test(pageHtml.get(p)));
   report.readability = [];
   for (const rel of readable) {
     for (const w of WIDTHS) {
@@ -664,7 +594,7 @@ async function main() {
   }
   // 5. the "only goals at risk or not achieved" view, which needs no script.
   report.filters = [];
-  for (const rel of readable.filter((p) => fs.readFileSync(path.join(site, p), 'utf8').includes('class="filter-on"'))) {
+  for (const rel of readable.filter((p) => pageHtml.get(p).includes('class="filter-on"'))) {
     jobs.push(async (page, problems) => report.filters.push(await filterCheck(page, origin, urlPath(rel), problems)));
   }
   for (const t of shots) {

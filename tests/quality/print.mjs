@@ -10,10 +10,9 @@
 // Needs pdfinfo, pdftotext and pdftoppm (Debian's poppler-utils).
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
@@ -23,26 +22,13 @@ const maxPages = Number(option('--max-pages') || 12);
 const urls = args;
 if (!urls.length) { console.error('usage: node print.mjs --site DIR --out DIR [--max-pages N] /path/ ...'); process.exit(2); }
 
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript', '.ico': 'image/x-icon' };
-const server = http.createServer((req, res) => {
-  let file = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(site)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  res.end(fs.readFileSync(file));
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
+const server = await serve(site);
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const dir = path.join(out, 'print');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 const problems = [];
 for (const url of urls) {
