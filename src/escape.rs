@@ -65,18 +65,18 @@ pub fn html_to(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn css_strings_cannot_end_the_string_or_the_style_element() {
         assert_eq!(
-            super::css_string("Asuminen ja ympäristö – 2025"),
+            css_string("Asuminen ja ympäristö – 2025"),
             "\"Asuminen ja ympäristö \\2013  2025\""
         );
-        let hostile = super::css_string("\"; } body { display: none } </style><script>");
+        let hostile = css_string("\"; } body { display: none } </style><script>");
         assert!(!hostile[1..hostile.len() - 1].contains(['"', '<', '>', ';', '{', '}']));
         assert!(hostile.contains("\\3c \\2f style\\3e "), "{hostile}");
     }
-
-    use super::*;
 
     #[test]
     fn xml_escapes_markup_and_drops_control_characters() {

@@ -70,9 +70,7 @@ pub fn bar_chart(
         .iter()
         .map(|b| drawn(b.value))
         .chain(target.as_ref().map(|t| drawn(t.0)));
-    let max = values.clone().fold(0.0_f64, f64::max);
-    let min = values.fold(0.0_f64, f64::min);
-    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let (_, max, span) = extent(values);
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |v: f64| TOP + (max - v) / span * plot_height;
     let group_width = (WIDTH - LEFT - RIGHT) / groups.len().max(1) as f64;
@@ -194,6 +192,14 @@ pub fn bar_chart(
     }
 }
 
+/// The lowest and highest point a chart shows (0 is always in), and the
+/// span between them (1 when there is none).
+fn extent(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
+    let (min, max) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    (min, max, span)
+}
+
 const NARROW_WIDTH: f64 = 230.0;
 const NARROW_LEFT: f64 = 4.0;
 /// Room right of the longest bar for its label.
@@ -213,13 +219,12 @@ fn narrow_chart(
     series_names: &[String],
     target: Option<(f64, &str)>,
 ) {
-    let values = groups
-        .iter()
-        .flat_map(|(_, bars)| bars.iter().map(|(v, _)| *v))
-        .chain(target.map(|t| t.0));
-    let max = values.clone().fold(0.0_f64, f64::max);
-    let min = values.fold(0.0_f64, f64::min);
-    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let (min, _, span) = extent(
+        groups
+            .iter()
+            .flat_map(|(_, bars)| bars.iter().map(|(v, _)| *v))
+            .chain(target.map(|t| t.0)),
+    );
     let plot = NARROW_WIDTH - NARROW_LEFT - NARROW_LABEL;
     let x = |v: f64| NARROW_LEFT + (v - min) / span * plot;
     let zero = x(0.0);
@@ -321,9 +326,11 @@ fn fill(id: &str, series: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn costs_are_drawn_as_amounts_and_mixed_signs_keep_theirs() {
-        let bar = |value: f64| super::Bar {
+        let bar = |value: f64| Bar {
             group: format!("{value}"),
             value,
             value_label: format!("{value}"),
@@ -346,7 +353,7 @@ mod tests {
         };
         // The wide drawing of a chart of these values.
         let wide = |values: [f64; 2]| {
-            let chart = super::bar_chart("c", "t", "s", &values.map(bar), &["a".into()], None);
+            let chart = bar_chart("c", "t", "s", &values.map(bar), &["a".into()], None);
             assert!(chart.svg.contains("<svg class=\"narrow-chart\""));
             chart
                 .svg
@@ -362,8 +369,6 @@ mod tests {
         let mixed = wide([-100.0, 50.0]);
         assert!(top(&mixed, 1) > top(&mixed, 2), "{mixed}");
     }
-
-    use super::*;
 
     #[test]
     fn negative_bars_hang_below_the_zero_line_and_text_is_escaped() {

@@ -315,6 +315,7 @@ pub(super) fn goal_view(
     goal: &Goal,
     heading: u8,
 ) -> Result<GoalView, RenderError> {
+    let statuses = goal.statuses();
     Ok(GoalView {
         id: goal.id.value.to_string(),
         href: ctx.href(&Route::Goal(
@@ -325,11 +326,10 @@ pub(super) fn goal_view(
         title: ctx.txt(&goal.title),
         theme: ctx.txt(&theme.title),
         status: goal.own_status().map(|s| s.as_str()),
-        summary: StatusSummary::from_statuses(goal.statuses()),
-        concern: goal
-            .statuses()
+        concern: statuses
             .iter()
             .any(|s| matches!(s, Status::AtRisk | Status::NotAchieved)),
+        summary: StatusSummary::from_statuses(statuses),
         actions: goal.actions.iter().map(|a| ctx.txt(a)).collect(),
         results: goal.results.iter().map(|r| ctx.txt(r)).collect(),
         indicators: indicators(ctx, &goal.indicators, &goal.id.value)?,

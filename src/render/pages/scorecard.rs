@@ -303,7 +303,7 @@ pub(super) fn risk_card(ctx: &PageContext, scorecard: &Scorecard) -> Option<Risk
 
 fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, RenderError> {
     let data = &scorecard.data;
-    let themes = data
+    let themes: Vec<ThemeView> = data
         .themes
         .iter()
         .map(|theme| {
@@ -330,7 +330,6 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
             })
         })
         .collect::<Result<_, RenderError>>()?;
-    let themes: Vec<ThemeView> = themes;
     let concerns = themes
         .iter()
         .flat_map(|t| &t.goals)
