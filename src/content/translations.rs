@@ -51,9 +51,11 @@ fn collect<T: serde::Serialize + ?Sized>(
     value: &T,
     prefix: &str,
 ) {
-    texts::each_text(value, prefix, &|_| false, &mut |path, text| {
-        out.push((file.to_path_buf(), path.to_string(), text.clone()))
-    });
+    out.extend(
+        texts::texts_of(value, prefix)
+            .into_iter()
+            .map(|(path, text)| (file.to_path_buf(), path, text)),
+    );
 }
 
 /// Texts and Markdown files missing in some language, per file and field.
