@@ -39,14 +39,18 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED};
 
 use super::FACETS;
+use super::compounds::{PART_MIN_CHARS, SPLIT_MIN_CHARS};
 use super::index::{LangIndex, MAX_TOKEN_BYTES, TITLE_BOOST};
-use super::query::{self, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS, PREFIX_MIN_CHARS};
+use super::query::{
+    self, EXPAND_MAX_TERMS, EXPAND_MIN_CHARS, EXPAND_TRUNCATE, MAX_QUERY_TOKENS, PREFIX_MAX_TERMS,
+    PREFIX_MIN_CHARS, TYPO_MIN_CHARS, TYPO_PREFIX_CHARS,
+};
 use crate::i18n::Collation;
 use crate::output::{OutputFile, hash_name};
 use crate::urls;
 
 /// Format version of the client files.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Postings per chunk.
 pub const CHUNK: usize = 512;
 /// A postings page is started anew once it holds this many bytes (before
@@ -398,7 +402,9 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     // whose postings take a request of their own or that is a hot form's.
     let mut head_names = BTreeSet::new();
     let mut head = |groups: Vec<String>| -> tantivy::Result<String> {
-        let (best, total) = query::best(index, &[groups], &BTreeMap::new(), HEAD_DOCS)?;
+        let query::Ranked {
+            top: best, total, ..
+        } = query::best(index, &[groups], &BTreeMap::new(), HEAD_DOCS)?;
         let docs: Vec<serde_json::Value> = best
             .into_iter()
             .map(|(doc, score)| {
@@ -461,6 +467,13 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
     }
     for word in &stop_words {
         keys.insert((word.as_str(), "", Kind::Stop));
+    }
+    for (key, folded_from) in &index.folded {
+        for term in folded_from {
+            if terms.contains_key(term) {
+                keys.insert((key.as_str(), term.as_str(), Kind::Folded));
+            }
+        }
     }
     let mut shards: Vec<serde_json::Value> = Vec::new();
     let mut builder = ShardBuilder::default();
@@ -567,6 +580,17 @@ pub fn export(index: &LangIndex) -> tantivy::Result<Vec<OutputFile>> {
         "maxTokenBytes": MAX_TOKEN_BYTES,
         "maxQueryTokens": MAX_QUERY_TOKENS,
         "prefix": {"minChars": PREFIX_MIN_CHARS, "maxTerms": PREFIX_MAX_TERMS},
+        "expand": {
+            "maxTerms": EXPAND_MAX_TERMS,
+            "truncate": EXPAND_TRUNCATE,
+            "minChars": EXPAND_MIN_CHARS,
+        },
+        "typo": {"minChars": TYPO_MIN_CHARS, "prefixChars": TYPO_PREFIX_CHARS},
+        "compounds": index.analysis.splits_compounds().then(|| json!({
+            "minChars": SPLIT_MIN_CHARS,
+            "partMinChars": PART_MIN_CHARS,
+            "linkingS": index.analysis == super::index::Analysis::Swedish,
+        })),
         "chunk": CHUNK,
         "shards": shards,
         "facets": {"file": facets_name, "fields": catalogue},
@@ -605,12 +629,15 @@ struct ShardBuilder<'a> {
     estimate: usize,
 }
 
-/// What a dictionary key is: a term, a word form of a term, or a stop word.
+/// What a dictionary key is: a term, a word form of a term, a stop word, or
+/// a form or term with its diacritics folded (one entry per term it folds
+/// from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Term = 0,
     Form = 1,
     Stop = 2,
+    Folded = 3,
 }
 
 impl<'a> ShardBuilder<'a> {

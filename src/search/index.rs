@@ -3,7 +3,8 @@
 //! stemmer; no ASCII folding, which would turn ä into a), and one raw field
 //! per facet for filters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use tantivy::directory::RamDirectory;
 use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
@@ -13,6 +14,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexBuilder, Searcher, TantivyDocument};
 
+use super::compounds::{self, CompoundParts};
 use super::{FACETS, SearchDoc, SearchError, documents, stopwords};
 use crate::content::Site;
 use crate::i18n::I18n;
@@ -75,13 +77,31 @@ impl Analysis {
         }
     }
 
-    /// The full analyzer: what title and body are indexed with.
+    /// Whether compounds are split (Finnish and Swedish write them as one word).
+    pub fn splits_compounds(self) -> bool {
+        matches!(self, Analysis::Finnish | Analysis::Swedish)
+    }
+
+    /// The analyzer of one word: lowercasing, stop words, stemming.
     pub fn analyzer(self) -> TextAnalyzer {
+        self.analyzer_with(None)
+    }
+
+    /// The analyzer title and body are indexed with: [`Analysis::analyzer`],
+    /// with each compound of `compounds` followed by its parts.
+    pub fn analyzer_with(
+        self,
+        compounds: Option<Arc<HashMap<String, Vec<String>>>>,
+    ) -> TextAnalyzer {
         let builder = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(StopWordFilter::remove(self.stop_words()))
             .dynamic();
+        let builder = match compounds {
+            Some(map) => builder.filter_dynamic(CompoundParts::new(map)),
+            None => builder,
+        };
+        let builder = builder.filter_dynamic(StopWordFilter::remove(self.stop_words()));
         match self.language() {
             Some(language) => builder.filter_dynamic(Stemmer::new(language)).build(),
             None => builder.build(),
@@ -128,6 +148,11 @@ pub struct LangIndex {
     /// Every word form of the corpus (lowercased, not a stop word): its
     /// term, and how often it occurs.
     pub forms: BTreeMap<String, Form>,
+    /// Forms and terms with their diacritics folded (`kavely`, `kavel`) ->
+    /// the terms they fold from, where folding changes them.
+    pub folded: BTreeMap<String, BTreeSet<String>>,
+    /// The compounds of the corpus and their parts, as indexed.
+    pub compounds: Arc<HashMap<String, Vec<String>>>,
     analyzer: TextAnalyzer,
 }
 
@@ -167,25 +192,11 @@ impl LangIndex {
             body,
             facets,
         };
-        let tokenizers = TokenizerManager::default();
-        tokenizers.register("lang", analysis.analyzer());
-        let mut writer = IndexBuilder::new()
-            .schema(schema.build())
-            .tokenizers(tokenizers)
-            .single_segment_index_writer(RamDirectory::create(), 64 << 20)?;
+        // The corpus's word forms first: compounds are split by them.
         let mut analyzer = analysis.analyzer();
         let mut forms_analyzer = Analysis::forms_analyzer();
         let mut forms_map: BTreeMap<String, Form> = BTreeMap::new();
         for doc in &docs {
-            let mut tantivy_doc = TantivyDocument::default();
-            tantivy_doc.add_text(title, &doc.title);
-            tantivy_doc.add_text(body, &doc.body);
-            for (field, value) in facets.iter().zip(&doc.facets) {
-                if let Some(value) = value {
-                    tantivy_doc.add_text(*field, &value.value);
-                }
-            }
-            writer.add_document(tantivy_doc)?;
             for text in [&doc.title, &doc.body] {
                 let mut stream = forms_analyzer.token_stream(text);
                 while let Some(token) = stream.next() {
@@ -197,8 +208,31 @@ impl LangIndex {
                 }
             }
         }
+        let compounds = Arc::new(if analysis.splits_compounds() {
+            compound_parts(analysis, &forms_map, &mut analyzer)
+        } else {
+            HashMap::new()
+        });
+        let tokenizers = TokenizerManager::default();
+        tokenizers.register("lang", analysis.analyzer_with(Some(compounds.clone())));
+        let mut writer = IndexBuilder::new()
+            .schema(schema.build())
+            .tokenizers(tokenizers)
+            .single_segment_index_writer(RamDirectory::create(), 64 << 20)?;
+        for doc in &docs {
+            let mut tantivy_doc = TantivyDocument::default();
+            tantivy_doc.add_text(title, &doc.title);
+            tantivy_doc.add_text(body, &doc.body);
+            for (field, value) in facets.iter().zip(&doc.facets) {
+                if let Some(value) = value {
+                    tantivy_doc.add_text(*field, &value.value);
+                }
+            }
+            writer.add_document(tantivy_doc)?;
+        }
         let index = writer.finalize()?;
         let searcher = index.reader()?.searcher();
+        let folded = folded(&forms_map);
         Ok(LangIndex {
             lang: lang.to_string(),
             analysis,
@@ -207,8 +241,27 @@ impl LangIndex {
             fields,
             docs,
             forms: forms_map,
+            folded,
+            compounds,
             analyzer,
         })
+    }
+
+    /// How many documents have `term`, in title and body together.
+    pub fn doc_freq(&self, term: &str) -> u64 {
+        [self.fields.title, self.fields.body]
+            .iter()
+            .map(|f| {
+                self.searcher
+                    .doc_freq(&tantivy::Term::from_field_text(*f, term))
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// Whether some document has `term`.
+    pub fn is_term(&self, term: &str) -> bool {
+        self.doc_freq(term) > 0
     }
 
     /// The term of one lowercased word form; None for a stop word.
@@ -218,6 +271,64 @@ impl LangIndex {
         }
         stem_with(&mut self.analyzer.clone(), form)
     }
+}
+
+/// Lowercase letters with their diacritics taken off, for people who type
+/// without them (`kavely` for `kävely`, `sysselsattning`): ä, å -> a, ö -> o,
+/// and the like. Other characters stay.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            other => other,
+        })
+        .collect()
+}
+
+/// Folded forms and terms -> the terms they fold from.
+fn folded(forms: &BTreeMap<String, Form>) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (form, known) in forms {
+        for key in [form, &known.stem] {
+            let f = fold(key);
+            if f != *key {
+                out.entry(f).or_default().insert(known.stem.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The compounds among the corpus's forms and their parts: a part is a form
+/// of the corpus, the last one a form or a word whose stem is one of the
+/// corpus's.
+fn compound_parts(
+    analysis: Analysis,
+    forms: &BTreeMap<String, Form>,
+    analyzer: &mut TextAnalyzer,
+) -> HashMap<String, Vec<String>> {
+    let stems: BTreeSet<&str> = forms.values().map(|f| f.stem.as_str()).collect();
+    let combining =
+        compounds::combining_parts(forms.keys().map(String::as_str), &|w| forms.contains_key(w));
+    let is_word = |w: &str| forms.contains_key(w) || combining.contains(w);
+    let analyzer = std::cell::RefCell::new(analyzer);
+    let resolves = |w: &str| {
+        forms.contains_key(w)
+            || stem_with(&mut analyzer.borrow_mut(), w).is_some_and(|s| stems.contains(s.as_str()))
+    };
+    let swedish = analysis == Analysis::Swedish;
+    let mut out = HashMap::new();
+    for form in forms.keys() {
+        let parts = compounds::parts(form, swedish, &is_word, &resolves);
+        if !parts.is_empty() {
+            out.insert(form.clone(), parts);
+        }
+    }
+    out
 }
 
 fn stem_with(analyzer: &mut TextAnalyzer, form: &str) -> Option<String> {

@@ -4,6 +4,7 @@
 //! (`query`). The JavaScript client (`themes/default/static/search.js`)
 //! reads the export and ranks exactly as `query` does.
 
+pub mod compounds;
 pub mod export;
 pub mod index;
 pub mod query;
@@ -57,6 +58,7 @@ pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>,
         accessibility_slug,
     };
     let mut docs = Vec::new();
+    site_docs(&ctx, &mut docs)?;
     for scorecard in &site.scorecards {
         scorecard_docs(&ctx, scorecard, &mut docs)?;
     }
@@ -102,6 +104,98 @@ pub fn documents(site: &Site, i18n: &I18n, lang: &str) -> Result<Vec<SearchDoc>,
         });
     }
     Ok(docs)
+}
+
+/// The pages about the site and its organisations: the home page, each
+/// organisation's and shared metric's page, and the accessibility
+/// statement, which residents look for by name.
+fn site_docs(ctx: &PageContext, docs: &mut Vec<SearchDoc>) -> Result<(), MessageError> {
+    let site = ctx.site;
+    let config = &site.config;
+    let page = |ctx: &PageContext| type_facet(ctx, "page");
+    let mut body = texts_body(ctx, &config.description, &|_| false);
+    push_text(&mut body, &texts_body(ctx, &config.publisher, &|_| false));
+    docs.push(SearchDoc {
+        title: plain(ctx, &config.title),
+        body,
+        url: ctx.dir_of(&Route::Home),
+        facets: [None, None, None, None, None, Some(page(ctx)?)],
+    });
+    for organisation in &site.organisations {
+        let mut body = texts_body(ctx, &organisation.data, &|path| path == "name");
+        for scorecard in site
+            .scorecards
+            .iter()
+            .filter(|s| s.organisation() == &organisation.id)
+        {
+            push_text(&mut body, &context::scorecard_title(ctx, scorecard)?);
+        }
+        docs.push(SearchDoc {
+            title: plain(ctx, &organisation.data.name),
+            body,
+            url: ctx.dir_of(&Route::Organisation(organisation.id.clone())),
+            facets: [
+                organisation_facet(ctx, &organisation.id),
+                None,
+                None,
+                None,
+                None,
+                Some(type_facet(ctx, "organisation")?),
+            ],
+        });
+    }
+    for metric in &site.metrics {
+        let mut body = texts_body(ctx, &metric.data, &|path| path == "title");
+        push_text(&mut body, &ctx.t("metric-intro")?);
+        docs.push(SearchDoc {
+            title: plain(ctx, &metric.data.title),
+            body,
+            url: ctx.dir_of(&Route::Metric(metric.data.id.value.clone())),
+            facets: [
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(type_facet(ctx, "indicator")?),
+            ],
+        });
+    }
+    if !site.updates.is_empty() {
+        let mut body = String::new();
+        for update in &site.updates {
+            let (doc, _) = context::pick_version(ctx, &update.versions);
+            push_text(&mut body, &doc.front.title);
+        }
+        docs.push(SearchDoc {
+            title: ctx.t("updates-title")?,
+            body,
+            url: ctx.dir_of(&Route::Posts),
+            facets: [None, None, None, None, None, Some(page(ctx)?)],
+        });
+    }
+    let statement = &config.accessibility;
+    let mut args = fluent::FluentArgs::new();
+    args.set("site", plain(ctx, &config.title));
+    let mut body = ctx.t_args("accessibility-intro", &args)?;
+    let compliance = match statement.compliance.value {
+        crate::content::Compliance::Fully => "fully",
+        crate::content::Compliance::Partially => "partially",
+        crate::content::Compliance::Not => "not",
+    };
+    push_text(
+        &mut body,
+        &ctx.t(&format!("accessibility-compliance-{compliance}"))?,
+    );
+    push_text(&mut body, &texts_body(ctx, statement, &|_| false));
+    push_text(&mut body, &ctx.t("accessibility-feedback-intro")?);
+    docs.push(SearchDoc {
+        title: ctx.t("accessibility-title")?,
+        body,
+        url: ctx.dir_of(&Route::Accessibility),
+        facets: [None, None, None, None, None, Some(page(ctx)?)],
+    });
+    Ok(())
 }
 
 fn push_text(body: &mut String, text: &str) {

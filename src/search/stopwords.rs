@@ -1,6 +1,7 @@
 //! Stop-word lists: Snowball's Finnish and Swedish lists and Lucene's English
-//! list, the ones tantivy ships, kept here so the client index can carry the
-//! exact list the indexer used.
+//! list, the ones tantivy ships, with question words added and the Finnish
+//! `te` taken out, kept here so the client index can carry the exact list the
+//! indexer used.
 
 /// Snowball's Finnish stop words.
 pub const FINNISH: &[&str] = &[
@@ -72,7 +73,8 @@ pub const FINNISH: &[&str] = &[
     "meillä",
     "meiltä",
     "meille",
-    "te",
+    // Not "te" (you): it is also the TE services' abbreviation, as in
+    // "TE-uudistus", which residents search for.
     "teidän",
     "teidät",
     "teitä",
@@ -238,6 +240,14 @@ pub const FINNISH: &[&str] = &[
     "kun",
     "nyt",
     "itse",
+    // Question words, which residents type and the scorecards do not answer
+    // with: "milloin Raide-Jokeri valmistuu".
+    "milloin",
+    "miten",
+    "kuinka",
+    "paljonko",
+    "montako",
+    "onko",
 ];
 
 /// Snowball's Swedish stop words.
@@ -251,7 +261,8 @@ pub const SWEDISH: &[&str] = &[
     "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir",
     "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
     "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitt", "sådana", "vart", "dina", "vars",
-    "vårt", "våra", "ert", "era", "vilkas",
+    "vårt", "våra", "ert", "era", "vilkas", // Question words (see the Finnish list).
+    "många",
 ];
 
 /// Lucene's English stop words.
@@ -259,4 +270,6 @@ pub const ENGLISH: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
     "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
     "they", "this", "to", "was", "will", "with",
+    // Question words (see the Finnish list).
+    "how", "many", "much", "what", "when", "where", "which", "who", "why", "does", "do", "did",
 ];

@@ -142,6 +142,36 @@ async function queriesFor(client, lang) {
   }
   for (const w of spread(unknown, 6)) add("unknown form", `${w} `);
 
+  // The forgiving kinds: forms without their diacritics, typing slips,
+  // compounds written as one word, and words that no document has together
+  // (the fallback to the most groups matched).
+  const fold = (w) => w.normalize("NFD").replace(/\p{M}/gu, "");
+  for (const f of spread(forms.filter((f) => fold(f.form) !== f.form && !known.has(fold(f.form))), 10)) {
+    add("folded", `${fold(f.form)} `);
+  }
+  const slipped = [];
+  for (const f of spread(forms.filter((f) => [...f.form].length >= 6), 40)) {
+    const chars = [...f.form];
+    const at = Math.floor(chars.length / 2);
+    const variants = [
+      [...chars.slice(0, at), ...chars.slice(at + 1)].join(""),
+      [...chars.slice(0, at), chars[at + 1], chars[at], ...chars.slice(at + 2)].join(""),
+      [...chars.slice(0, at), "x", ...chars.slice(at + 1)].join(""),
+    ];
+    const w = variants[slipped.length % 3];
+    if (!known.has(w)) slipped.push(w);
+  }
+  for (const w of spread(slipped, 10)) add("slip", `${w} `);
+  const long = forms.filter((f) => [...f.form].length >= 4);
+  for (let i = 0; i < 8 && long.length > 1; i++) {
+    const a = long[(i * 7) % long.length].form;
+    const b = long[(i * 13 + 5) % long.length].form;
+    if (!known.has(a + b)) add("joined", `${a}${b} `);
+  }
+  for (let i = 0; i + 1 < titles.length && i < 16; i += 2) {
+    if (titles[i].length && titles[i + 1].length) add("partial", `${titles[i][0]} ${titles[i + 1].at(-1)} zzqxw `);
+  }
+
   const stops = [...stopWords].sort();
   for (const w of spread(stops, 3)) {
     add("stop word", `${w} `);
@@ -182,6 +212,7 @@ function compare(lang, query, ours, theirs) {
     return fail(`${label}: term groups differ: js ${JSON.stringify(ours.groups)} tantivy ${JSON.stringify(theirs.groups)}`);
   }
   if (ours.total !== theirs.total) return fail(`${label}: total js ${ours.total} tantivy ${theirs.total}`);
+  if (ours.matched !== theirs.matched) return fail(`${label}: groups matched js ${ours.matched} tantivy ${theirs.matched}`);
   const a = ours.results;
   const b = theirs.results;
   if (a.length !== b.length) return fail(`${label}: ${a.length} results in js, ${b.length} in tantivy`);

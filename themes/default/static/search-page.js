@@ -180,6 +180,9 @@ async function run({ immediately = false } = {}) {
         : answer.total === 1
           ? message("one")
           : message("many", { count: answer.total });
+    if (answer.total > 0 && answer.matched < answer.groups.length) {
+      text = `${message("partial")} ${text}`;
+    }
     if (answer.total > answer.results.length && answer.results.length > 0) {
       text += ` ${message("shown", { shown: answer.results.length })}`;
     }

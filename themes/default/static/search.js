@@ -10,6 +10,11 @@
 // excerpts) of its terms, the facet table, and the store files of the
 // results it shows that no head had.
 //
+// A word the index does not have is matched forgivingly (its stem's other
+// forms, cut stems, forms without diacritics, or its two parts when it is a
+// compound), and when no document has every word, the documents with the
+// most of them are ranked: the rules of `src/search/query.rs`.
+//
 //   import { search } from "./search.js";
 //   const { results, total, facets } = await search("pyöräilyn", { lang: "fi" });
 
@@ -22,6 +27,22 @@ const WORD = /[\p{Alphabetic}\p{N}]+/gu;
  * names the hot dictionary too, and its name wins. */
 const MANIFEST_FILE = "manifest.json";
 const HOT_FILE = "hot.dat";
+
+/** Letters without diacritics, as the indexer folds them (`index::fold`). */
+const FOLD = new Map(
+  [
+    ["a", "äåáàâ"],
+    ["o", "öøóòô"],
+    ["e", "éèêë"],
+    ["u", "üúùû"],
+    ["i", "íìîï"],
+  ].flatMap(([plain, marked]) => [...marked].map((c) => [c, plain])),
+);
+export function fold(word) {
+  let out = "";
+  for (const ch of word) out += FOLD.get(ch) ?? ch;
+  return out;
+}
 
 /** Lowercase one code point at a time, as tantivy's LowerCaser does. */
 function lower(word) {
@@ -127,7 +148,8 @@ class Shard {
     }
     const keyCount = r.varint();
     this.keys = keyCount === 0 ? (r.string(), []) : r.string().split("\0");
-    // Per key: term number * 4 + kind (0 term, 1 word form, 2 stop word).
+    // Per key: term number * 4 + kind (0 term, 1 word form, 2 stop word,
+    // 3 a folded form or term: one entry per term it folds from).
     this.codes = new Int32Array(keyCount);
     // key -> { form: entry number as a word form, term: as a term, stop: true }
     this.byKey = new Map();
@@ -143,7 +165,8 @@ class Shard {
       const kind = code & 3;
       if (kind === 0) slot.term = i;
       else if (kind === 1) slot.form = i;
-      else slot.stop = true;
+      else if (kind === 2) slot.stop = true;
+      else (slot.folded ??= []).push(i);
     }
     this.end = r.pos;
   }
@@ -192,10 +215,14 @@ class Shard {
       term: kind === 2 ? null : this.term(this.codes[i] >> 2),
       isForm: kind === 1,
       isStop: kind === 2,
+      isFolded: kind === 3,
     };
   }
 
-  /** { form: the term of the word form `key`, term: the term spelled `key`, stop: a stop word } */
+  /**
+   * { form: the term of the word form `key`, term: the term spelled `key`,
+   * stop: a stop word, folded: the terms whose forms fold to `key` }
+   */
   lookup(key) {
     const slot = this.byKey.get(key);
     if (slot === undefined) return {};
@@ -206,6 +233,7 @@ class Shard {
     }
     if (slot.term !== undefined) out.term = this.term(this.codes[slot.term] >> 2);
     if (slot.stop) out.stop = true;
+    if (slot.folded) out.folded = slot.folded.map((i) => this.term(this.codes[i] >> 2));
     return out;
   }
 
@@ -467,63 +495,173 @@ async function snowball(index, name, word) {
 }
 
 /**
- * A term group per query word: its term, and completions for the last word.
- * A group's `head` names the file of its best documents, when there is one
+ * A word's terms: its stem, its completions when it is being typed, and
+ * its expansions when the index has neither (`query::word_group`); and
+ * whether any of them is in the index (a stop word counts as found).
+ */
+async function wordGroup(index, form, typing) {
+  const manifest = index.manifest;
+  const group = []; // [{ text, term }]
+  const entry = await index.lookup(form);
+  let stem = null;
+  if (entry.form) {
+    stem = entry.form.text;
+    group.push({ text: stem, term: entry.form });
+  } else if (!entry.stop) {
+    stem = manifest.stemmer ? await snowball(index, manifest.stemmer, form) : form;
+    const stemEntry = stem === form ? entry : await index.lookup(stem);
+    group.push({ text: stem, term: stemEntry.term ?? null });
+  }
+  if (typing && charCount(form) >= manifest.prefix.minChars) {
+    // A hot form's completions come with it (the form is a key there,
+    // so its stem is the one they were ranked against).
+    let ranked = entry.form ? index.hot?.completions(form) : undefined;
+    if (ranked?.length) group.head = index.hot.groupHeads.get(form);
+    if (!ranked) {
+      const candidates = new Map();
+      for (const k of await index.keysWithPrefix(form)) {
+        if (!k.isForm || k.key === form || k.term.text === stem) continue;
+        if (!candidates.has(k.term.text)) candidates.set(k.term.text, k.term);
+      }
+      ranked = mostFrequent(candidates, manifest.prefix.maxTerms);
+    }
+    for (const term of ranked) group.push({ text: term.text, term });
+  }
+  if (stem === null || group.some((t) => t.term)) return { group, found: true };
+  const more = await expansions(index, form, stem);
+  for (const term of more) group.push({ text: term.text, term });
+  return { group, found: more.length > 0 };
+}
+
+/** The `max` most frequent of a map of terms, then in byte order. */
+function mostFrequent(candidates, max) {
+  return [...candidates.values()]
+    .map((term) => ({ term, df: term.fields[0].df + term.fields[1].df }))
+    .sort((a, b) => b.df - a.df || compareKeys(a.term.text, b.term.text))
+    .slice(0, max)
+    .map(({ term }) => term);
+}
+
+/**
+ * The terms that join a word the index does not have (`query::expansions`):
+ * forms that start with its stem or the stem cut by a few characters, the
+ * cut stems that are terms, and the terms whose forms fold to the word.
+ */
+async function expansions(index, form, stem) {
+  const rules = index.manifest.expand;
+  const candidates = new Map();
+  const add = (term) => {
+    if (term && !candidates.has(term.text)) candidates.set(term.text, term);
+  };
+  const chars = [...stem];
+  for (let cut = 0; cut <= rules.truncate; cut++) {
+    if (chars.length < rules.minChars + cut) break;
+    const base = chars.slice(0, chars.length - cut).join("");
+    if (cut > 0) add((await index.lookup(base)).term);
+    for (const k of await index.keysWithPrefix(base)) if (k.isForm) add(k.term);
+    const folded = fold(base);
+    for (const k of await index.keysWithPrefix(folded)) if (k.isFolded) add(k.term);
+  }
+  for (const key of new Set([fold(form), fold(stem)])) {
+    for (const term of (await index.lookup(key)).folded ?? []) add(term);
+  }
+  candidates.delete(stem);
+  return mostFrequent(candidates, rules.maxTerms);
+}
+
+/**
+ * The terms of the forms one typing slip away from a word (`query::slips`):
+ * among the forms that share its first third.
+ */
+async function slips(index, form) {
+  const rules = index.manifest.typo;
+  const chars = [...form];
+  if (!rules || chars.length < rules.minChars) return [];
+  const prefix = chars.slice(0, Math.max(rules.prefixChars, Math.floor(chars.length / 3))).join("");
+  const candidates = new Map();
+  for (const k of await index.keysWithPrefix(prefix)) {
+    if (k.isForm && oneSlip(chars, k.key) && !candidates.has(k.term.text)) candidates.set(k.term.text, k.term);
+  }
+  return mostFrequent(candidates, index.manifest.expand.maxTerms);
+}
+
+/** Whether `b` is `a` (code points) with one letter missing, added, changed, or two neighbours swapped. */
+export function oneSlip(a, b) {
+  const bc = [...b];
+  const n = a.length;
+  const m = bc.length;
+  if (Math.abs(n - m) > 1) return false;
+  let first = 0;
+  while (first < n && first < m && a[first] === bc[first]) first++;
+  if (n === m && first === n) return false;
+  const same = (x, xi, y, yi) => x.length - xi === y.length - yi && x.slice(xi).every((c, i) => c === y[yi + i]);
+  if (n === m) {
+    return (
+      same(a, first + 1, bc, first + 1) ||
+      (n - first >= 2 && a[first] === bc[first + 1] && a[first + 1] === bc[first] && same(a, first + 2, bc, first + 2))
+    );
+  }
+  return n > m ? same(a, first + 1, bc, first) : same(a, first, bc, first + 1);
+}
+
+/**
+ * The groups of the two words a compound the index does not have is made of
+ * (`query::split`), or null.
+ */
+async function split(index, form) {
+  const rules = index.manifest.compounds;
+  if (!rules) return null;
+  const chars = [...form];
+  if (chars.length < rules.minChars) return null;
+  const resolves = async (w) => (await wordGroup(index, w, false)).found;
+  for (let leftChars = chars.length - rules.partMinChars; leftChars >= rules.partMinChars; leftChars--) {
+    const left = chars.slice(0, leftChars).join("");
+    const entry = await index.lookup(left);
+    if (!entry.form && !entry.term) continue;
+    let right = chars.slice(leftChars).join("");
+    let found = await resolves(right);
+    if (!found && rules.linkingS && right.startsWith("s") && charCount(right) - 1 >= rules.partMinChars) {
+      found = await resolves(right.slice(1));
+      if (found) right = right.slice(1);
+    }
+    if (found) {
+      return [(await wordGroup(index, left, false)).group, (await wordGroup(index, right, false)).group];
+    }
+  }
+  return null;
+}
+
+/**
+ * A term group per query word (two for a compound split in its parts). A
+ * group's `head` names the file of its best documents, when there is one
  * (a term's, or a hot form's with its completions). As soon as a word's
  * terms are known their postings are fetched (and, with `heads`, their
  * heads), while the other words are still being looked up; with `headOnly`
  * (a one-word query), a group with a head fetches only it.
  */
 async function plan(index, text, { heads = null, headOnly = false } = {}) {
-  const manifest = index.manifest;
-  const { forms, typing } = queryWords(text, manifest);
-  const groups = [];
+  const { forms, typing } = queryWords(text, index.manifest);
+  const perWord = [];
   const last = forms.length - 1;
   await Promise.all(
     forms.map(async (form, i) => {
-      const group = []; // [{ text, term }]
-      const entry = await index.lookup(form);
-      let stem;
-      if (entry.form) {
-        stem = entry.form.text;
-        group.push({ text: stem, term: entry.form });
-      } else if (!entry.stop) {
-        stem = manifest.stemmer ? await snowball(index, manifest.stemmer, form) : form;
-        const stemEntry = stem === form ? entry : await index.lookup(stem);
-        group.push({ text: stem, term: stemEntry.term ?? null });
-      }
-      if (i === last && typing && charCount(form) >= manifest.prefix.minChars) {
-        // A hot form's completions come with it (the form is a key there,
-        // so its stem is the one they were ranked against).
-        let ranked = entry.form ? index.hot?.completions(form) : undefined;
-        if (ranked?.length) group.head = index.hot.groupHeads.get(form);
-        if (!ranked) {
-          const candidates = new Map();
-          for (const k of await index.keysWithPrefix(form)) {
-            if (!k.isForm || k.key === form || k.term.text === stem) continue;
-            if (!candidates.has(k.term.text)) {
-              candidates.set(k.term.text, k.term);
-            }
-          }
-          ranked = [...candidates.values()]
-            .map((term) => ({ term, df: term.fields[0].df + term.fields[1].df }))
-            .sort((a, b) => b.df - a.df || compareKeys(a.term.text, b.term.text))
-            .slice(0, manifest.prefix.maxTerms)
-            .map(({ term }) => term);
+      const { group, found } = await wordGroup(index, form, i === last && typing);
+      const parts = found ? null : await split(index, form);
+      if (!found && !parts) for (const term of await slips(index, form)) group.push({ text: term.text, term });
+      const groups = parts ?? [group];
+      for (const g of groups) {
+        const terms = g.map((t) => t.term).filter(Boolean);
+        if (g.length === 1) g.head = terms[0]?.head;
+        if (headOnly && g.head && groups.length === 1) {
+          heads?.push(index.head(g.head));
+        } else {
+          for (const term of terms) index.prefetch(term, heads);
         }
-        for (const term of ranked) group.push({ text: term.text, term });
       }
-      const terms = group.map((t) => t.term).filter(Boolean);
-      if (group.length === 1) group.head = terms[0]?.head;
-      if (headOnly && group.head) {
-        heads?.push(index.head(group.head));
-      } else {
-        for (const term of terms) index.prefetch(term, heads);
-      }
-      groups[i] = group;
+      perWord[i] = groups;
     }),
   );
-  return groups.filter((g) => g && g.length > 0);
+  return perWord.flat().filter((g) => g && g.length > 0);
 }
 
 /**
@@ -584,80 +722,98 @@ function rankFromHead(head, k) {
   if (head.docs.length < k && head.docs.length < head.total) return null;
   const top = new TopK(k);
   for (const { doc, score } of head.docs) top.offer(doc, score);
-  return { top, total: head.total, codes: null, facetCounts: [] };
+  return { top, total: head.total, matched: head.total > 0 ? 1 : 0, codes: null, facetCounts: [] };
 }
 
 /**
- * The best `k` documents of a query from the postings of its terms: in
- * every group, accepted by the filters; with `counts`, the facet counts.
+ * The best `k` documents of a query from the postings of its terms: those
+ * in every group, or when there are none, in the most groups any document
+ * is in (tantivy's minimum-should-match); accepted by the filters; with
+ * `counts`, the facet counts.
  */
 async function rankFromPostings(index, groups, active, counts, k) {
-  if (groups.some((group) => group.every((t) => !t.term))) {
-    // A word the index does not have: nothing matches every group, and
-    // there is no need to wait for the other words' postings.
-    const tallies = counts ? index.facetNames.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1)) : null;
-    return { top: new TopK(k), total: 0, codes: null, facetCounts: facetList(index, tallies, active) };
-  }
+  const fields = index.manifest.facets.fields;
+  const newTallies = () => index.facetNames.map((_, f) => new Uint32Array(fields[f].values.length + 1));
   const needFacets = counts || active.some(Boolean);
   const facetsPromise = needFacets ? index.facets() : null;
-
+  const known = groups.filter((group) => group.some((t) => t.term));
+  if (known.length === 0) {
+    return { top: new TopK(k), total: 0, matched: 0, codes: null, facetCounts: facetList(index, counts ? newTallies() : null, active) };
+  }
   const scored = await Promise.all(groups.map((g) => scoreGroup(index, g)));
   const codes = facetsPromise ? await facetsPromise : null;
   // Accepted codes per filtered facet, as lookup tables.
   const accept = active.map((set, f) => {
     if (!set) return null;
-    const table = new Uint8Array(index.manifest.facets.fields[f].values.length + 1);
+    const table = new Uint8Array(fields[f].values.length + 1);
     for (const code of set) table[code] = 1;
     return table;
   });
   const filtered = accept.map((t, f) => (t ? f : -1)).filter((f) => f >= 0);
-  const tallies = counts && codes
-    ? index.facetNames.map((_, f) => new Uint32Array(index.manifest.facets.fields[f].values.length + 1))
-    : null;
-  const top = new TopK(k);
-  let total = 0;
-  // Documents in every group, scored g1 + (g2 + (g3 + ...)).
-  let smallest = 0;
-  scored.forEach((s, i) => {
-    if (s.docs.length < scored[smallest].docs.length) smallest = i;
-  });
-  const last = scored.length - 1;
-  for (const doc of scored[smallest].docs) {
-    let inAll = true;
-    for (let g = 0; g <= last; g++) {
-      if (scored[g].has[doc] === 0) {
-        inAll = false;
-        break;
-      }
-    }
-    if (!inAll) continue;
-    // Filters: which of them reject this document (counts of a facet
-    // ignore that facet's own filter).
+  // Which filter rejects a document: -1 none, a facet when only it does,
+  // -2 when more than one does.
+  const rejectedBy = (doc) => {
     let failed = -1;
-    let failures = 0;
     for (const f of filtered) {
       if (accept[f][codes[f][doc]] === 0) {
-        failures += 1;
+        if (failed >= 0) return -2;
         failed = f;
-        if (failures > 1) break;
       }
     }
-    if (failures > 1) continue;
-    if (tallies) {
-      if (failures === 0) {
-        for (let f = 0; f < tallies.length; f++) tallies[f][codes[f][doc]] += 1;
-      } else {
-        tallies[failed][codes[failed][doc]] += 1;
+    return failed;
+  };
+  const last = scored.length - 1;
+  const rank = (candidates, inEnough, required) => {
+    const tallies = counts && codes ? newTallies() : null;
+    const top = new TopK(k);
+    let total = 0;
+    for (const doc of candidates) {
+      if (!inEnough(doc)) continue;
+      // Counts of a facet ignore that facet's own filter.
+      const failed = rejectedBy(doc);
+      if (failed === -2) continue;
+      if (tallies) {
+        if (failed === -1) {
+          for (let f = 0; f < tallies.length; f++) tallies[f][codes[f][doc]] += 1;
+        } else {
+          tallies[failed][codes[failed][doc]] += 1;
+        }
       }
+      if (failed !== -1) continue;
+      total += 1;
+      // g1 + (g2 + (g3 + ...)) over the groups the document is in.
+      let score = null;
+      for (let g = last; g >= 0; g--) {
+        if (scored[g].has[doc] === 0) continue;
+        score = score === null ? scored[g].scores[doc] : f32(scored[g].scores[doc] + score);
+      }
+      top.offer(doc, score);
     }
-    if (failures === 1) continue;
-    total += 1;
-    let score = scored[last].scores[doc];
-    for (let g = last - 1; g >= 0; g--) score = f32(scored[g].scores[doc] + score);
-    top.offer(doc, score);
-  }
+    return { top, total, matched: total > 0 ? required : 0, codes, facetCounts: facetList(index, tallies, active) };
+  };
 
-  return { top, total, codes, facetCounts: facetList(index, tallies, active) };
+  if (known.length === groups.length) {
+    // Documents in every group, from the smallest group.
+    let smallest = 0;
+    scored.forEach((s, i) => {
+      if (s.docs.length < scored[smallest].docs.length) smallest = i;
+    });
+    const inAll = (doc) => scored.every((s) => s.has[doc] !== 0);
+    const all = rank(scored[smallest].docs, inAll, groups.length);
+    if (all.total > 0 || groups.length === 1) return all;
+  }
+  // No document in every group: those in the most groups that pass the filters.
+  const inGroups = new Uint8Array(index.manifest.docs);
+  const candidates = [];
+  for (const s of scored) {
+    for (const doc of s.docs) if (inGroups[doc]++ === 0) candidates.push(doc);
+  }
+  let required = 0;
+  for (const doc of candidates) {
+    if (inGroups[doc] > required && (filtered.length === 0 || rejectedBy(doc) === -1)) required = inGroups[doc];
+  }
+  if (required === 0) return rank([], () => false, 0);
+  return rank(candidates, (doc) => inGroups[doc] >= required, required);
 }
 
 /** Facet counts as the page shows them: values found, and values selected. */
@@ -866,7 +1022,9 @@ export class SearchClient {
    * @param {number} [options.offset] results to skip
    * @param {boolean} [options.counts] compute facet counts (default true)
    * @param {boolean} [options.documents] fetch title, URL and snippet (default true)
-   * @returns {Promise<{results: object[], total: number, facets: object[], groups: string[][]}>}
+   * @returns {Promise<{results: object[], total: number, matched: number, facets: object[], groups: string[][]}>}
+   *   `matched`: how many of the groups the results are in (all, or fewer
+   *   when no document has every word)
    */
   async search(query, { lang = "fi", filters = {}, limit = 10, offset = 0, counts = true, documents = true } = {}) {
     const text = typeof query === "string" ? query : String(query ?? "");
@@ -893,12 +1051,12 @@ export class SearchClient {
       !wantsFacets && k <= (index.manifest.head ?? 0) && queryWords(text, index.manifest).forms.length === 1;
     const heads = documents || headOnly ? [] : null;
     const groups = await plan(index, text, { heads, headOnly });
-    const empty = { results: [], total: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
+    const empty = { results: [], total: 0, matched: 0, facets: [], groups: groups.map((g) => g.map((t) => t.text)) };
     if (groups.length === 0) return empty;
     const name = headOnly && groups.length === 1 ? groups[0].head : null;
     const head = name ? await index.head(name).catch(() => null) : null;
     const ranked = (head && rankFromHead(head, k)) ?? (await rankFromPostings(index, groups, active, counts, k));
-    const { top, total, codes, facetCounts } = ranked;
+    const { top, total, matched, codes, facetCounts } = ranked;
     if (!codes && head) this.stats.fromHeads += 1;
     const hits = top.docs.map((doc, i) => ({ doc, score: top.scores[i] }));
     const page = hits.slice(offset, offset + limit);
@@ -934,7 +1092,7 @@ export class SearchClient {
         return result;
       }),
     );
-    return { results, total, facets: facetCounts, groups: empty.groups };
+    return { results, total, matched, facets: facetCounts, groups: empty.groups };
   }
 }
 
