@@ -37,6 +37,8 @@ echo "rust tests: ${passed} passed"
 step "search: the JavaScript client against tantivy (parity, stemmer, hostile queries) and the search page in Chromium"
 ./target/debug/tuloskortti build --root . --out target/search-site >/dev/null
 node tests/search/parity.mjs target/search-site --root .
+# Relevance on the judged queries, which must not fall below the floor.
+node tests/search/relevance/run.mjs target/search-site --floor tests/search/relevance/floor.json
 # A synthetic site, where common words have postings pages, heads and a
 # full hot dictionary (the example site's words are mostly rare).
 rm -rf target/search-synth
