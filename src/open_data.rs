@@ -500,7 +500,7 @@ fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
 /// A text that a spreadsheet would take for a formula (`=HYPERLINK(...)`,
 /// `+`, `-`, `@`, or a tab or carriage return first) gets a leading
 /// apostrophe, which spreadsheets show as text; numbers stay as they are.
-fn neutralised(field: String) -> String {
+pub fn neutralised(field: String) -> String {
     let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && field.parse::<f64>().is_err() {
         format!("'{field}")
