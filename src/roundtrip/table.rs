@@ -7,58 +7,21 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use rust_xlsxwriter::{Format, Workbook};
 
 use super::Messages;
 use super::translations::{Export, Incoming, Received, slash};
 use crate::diagnostics::{Diagnostic, Location};
 
-/// A cell of a workbook to write.
-pub enum Cell {
-    Text(String),
-    Number(f64),
-    Empty,
-}
+pub use crate::open_data::Cell;
 
-/// One sheet as an XLSX workbook: a bold, frozen header row and text
-/// that wraps.
-pub fn workbook(name: &str, header: &[String], rows: &[Vec<Cell>], widths: &[f64]) -> Vec<u8> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    let _ = sheet.set_name(name);
-    let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    for (col, title) in header.iter().enumerate() {
-        let _ = sheet.write_string_with_format(
-            0,
-            col as u16,
-            crate::open_data::neutralised(title.clone()),
-            &bold,
-        );
-    }
-    for (col, width) in widths.iter().enumerate() {
-        let _ = sheet.set_column_width(col as u16, *width);
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            let _ = match cell {
-                Cell::Text(text) => sheet
-                    .write_string_with_format(
-                        r,
-                        c,
-                        crate::open_data::neutralised(text.clone()),
-                        &wrap,
-                    )
-                    .map(|_| ()),
-                Cell::Number(n) => sheet.write_number(r, c, *n).map(|_| ()),
-                Cell::Empty => Ok(()),
-            };
-        }
-    }
-    let _ = sheet.set_freeze_panes(1, 0);
-    book.save_to_buffer().expect("a workbook in memory")
+/// One sheet as an XLSX workbook, empty cells where `None`.
+pub fn workbook(
+    name: &str,
+    header: &[String],
+    rows: &[Vec<Option<Cell>>],
+    widths: &[f64],
+) -> Vec<u8> {
+    crate::open_data::xlsx(name, header, rows, widths)
 }
 
 /// A cell as read back: text without the apostrophe written before a
@@ -123,17 +86,17 @@ pub fn xlsx(export: &Export, msg: &Messages) -> Vec<u8> {
             msg.get(id, &[("lang", lang)])
         })
         .collect();
-    let rows: Vec<Vec<Cell>> = export
+    let rows: Vec<Vec<Option<Cell>>> = export
         .units
         .iter()
         .map(|unit| {
             vec![
-                Cell::Text(unit.id()),
-                Cell::Text(slash(&unit.file)),
-                Cell::Text(unit.field.clone()),
-                unit.context.clone().map(Cell::Text).unwrap_or(Cell::Empty),
-                Cell::Text(unit.source.clone()),
-                unit.target.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                Some(Cell::Text(unit.id())),
+                Some(Cell::Text(slash(&unit.file))),
+                Some(Cell::Text(unit.field.clone())),
+                unit.context.clone().map(Cell::Text),
+                Some(Cell::Text(unit.source.clone())),
+                unit.target.clone().map(Cell::Text),
             ]
         })
         .collect();
