@@ -328,3 +328,80 @@ fn the_xliff_is_xliff_2_as_translation_tools_read_it() {
     }
     assert!(units > 300, "{units} units");
 }
+
+/// The same round trip through a spreadsheet: the workbook read with
+/// calamine, the translations typed into its last column with
+/// rust_xlsxwriter, as a translator in Excel would.
+#[test]
+fn a_translation_workbook_comes_back_in_place() {
+    use calamine::{Data, Reader};
+    let site = site_lacking_swedish();
+    let root = site.path();
+    let before = snapshot(&root.join("content"));
+    run(
+        root,
+        &[
+            "translations",
+            "export",
+            "--lang",
+            "sv",
+            "--missing",
+            "--format",
+            "xlsx",
+            "--out",
+            "sv.xlsx",
+        ],
+    );
+    let bytes = fs::read(root.join("sv.xlsx")).unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let rows: Vec<Vec<Data>> = book
+        .worksheet_range(&name)
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect();
+    assert!(rows[0][5].to_string().ends_with("(sv)"), "{:?}", rows[0]);
+    let mut out = rust_xlsxwriter::Workbook::new();
+    let sheet = out.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if let Data::String(s) = cell {
+                sheet.write_string(r as u32, c as u16, s).unwrap();
+            }
+        }
+        if r > 0 {
+            // A source that starts like a formula is written `'- ...`.
+            let source = row[4].to_string();
+            let source = source.strip_prefix('\'').unwrap_or(&source);
+            let translated: Vec<String> = source
+                .split('\n')
+                .map(|l| {
+                    if l.is_empty() {
+                        String::new()
+                    } else {
+                        format!("[sv] {l}")
+                    }
+                })
+                .collect();
+            sheet
+                .write_string(r as u32, 5, translated.join("\n"))
+                .unwrap();
+        }
+    }
+    out.save(root.join("sv.done.xlsx")).unwrap();
+    run(root, &["translations", "import", "sv.done.xlsx"]);
+    let after = snapshot(&root.join("content"));
+    for (file, old) in &before {
+        if old != &after[file] {
+            only_translated_lines_added(
+                std::str::from_utf8(old).unwrap(),
+                std::str::from_utf8(&after[file]).unwrap(),
+                file,
+            );
+        }
+    }
+    let check = run(root, &["check", "--root", ".", "--translations"]);
+    assert!(!String::from_utf8_lossy(&check.stdout).contains("missing sv"));
+}
