@@ -73,6 +73,13 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Hand the texts to a translator and write the translations back in place.
+    Translations {
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        what: TranslationsCommand,
+    },
     /// Search the site's content with the same index and ranking as the site's search page.
     Search {
         /// The words to search for; the last one also matches as a prefix.
@@ -108,10 +115,35 @@ impl Command {
             | Command::Check { root, .. }
             | Command::Serve { root, .. }
             | Command::New { root, .. }
+            | Command::Translations { root, .. }
             | Command::Search { root, .. } => Some(root),
             Command::Schema { .. } => None,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Write the texts to translate into LANG, with their context and ids.
+    Export {
+        /// The language to translate into, e.g. sv.
+        #[arg(long)]
+        lang: String,
+        /// Only the texts that have no LANG version yet.
+        #[arg(long)]
+        missing: bool,
+        /// xliff (XLIFF 2.0, for translation tools) or xlsx (for a spreadsheet).
+        #[arg(long, default_value = "xliff")]
+        format: String,
+        /// The file to write [default: translations-LANG.xlf or .xlsx]; never overwritten.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the translations of an exported file into the content files, in place.
+    Import {
+        /// The file exported by `translations export`, translated.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod open_data;
 pub mod output;
 pub mod render;
+pub mod roundtrip;
 pub mod scaffold;
 pub mod schema;
 pub mod search;

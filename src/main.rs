@@ -2,8 +2,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tuloskortti::build::{self, BuildError, BuildOptions};
-use tuloskortti::cli::{Cli, Command, NewCommand};
+use tuloskortti::cli::{Cli, Command, NewCommand, TranslationsCommand};
 use tuloskortti::content::translations::missing_translations;
+use tuloskortti::diagnostics::Diagnostics;
 
 /// mimalloc rather than the system's malloc: at a million pages glibc's
 /// malloc took about a fifth of the build's time, growing faster than the
@@ -133,6 +134,7 @@ fn main() -> ExitCode {
             }
         }
         Command::New { root, what } => new(&root, what),
+        Command::Translations { root, what } => translations(&root, what),
         Command::Schema { kind, out } => schema(kind.as_deref(), out.as_deref()),
         Command::Search {
             query,
@@ -175,6 +177,187 @@ fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// The site and its content files, or the errors printed (exit code 1).
+fn load_for_roundtrip(
+    root: &std::path::Path,
+) -> Result<(build::Loaded, tuloskortti::content::load::ContentFiles), ExitCode> {
+    let loaded = build::load(root, None).map_err(|diagnostics| {
+        eprint!("{diagnostics}");
+        eprintln!("{} error(s)", diagnostics.error_count());
+        ExitCode::from(1)
+    })?;
+    let files = tuloskortti::content::load::read_content(root).map_err(|diagnostics| {
+        eprint!("{diagnostics}");
+        ExitCode::from(1)
+    })?;
+    Ok((loaded, files))
+}
+
+fn translations(root: &std::path::Path, what: TranslationsCommand) -> ExitCode {
+    use tuloskortti::roundtrip::{self, Messages, translations, xliff};
+    let (loaded, files) = match load_for_roundtrip(root) {
+        Ok(both) => both,
+        Err(code) => return code,
+    };
+    let site = &loaded.site;
+    let msg = Messages {
+        i18n: &loaded.i18n,
+        lang: roundtrip::reader_language(&site.config.languages),
+    };
+    match what {
+        TranslationsCommand::Export {
+            lang,
+            missing,
+            format,
+            out,
+        } => {
+            if !site.config.languages.contains(&lang) {
+                eprintln!(
+                    "error: {}",
+                    msg.get(
+                        "roundtrip-unknown-lang",
+                        &[
+                            ("lang", &lang),
+                            ("languages", &site.config.languages.join(", "))
+                        ]
+                    )
+                );
+                return ExitCode::from(2);
+            }
+            let extension = match format.as_str() {
+                "xliff" => "xlf",
+                "xlsx" => "xlsx",
+                _ => {
+                    eprintln!(
+                        "error: {}",
+                        msg.get("roundtrip-unknown-format", &[("format", &format)])
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let out = out.unwrap_or_else(|| format!("translations-{lang}.{extension}").into());
+            let export = translations::export(site, &files, &lang, missing);
+            let bytes = match format.as_str() {
+                "xliff" => xliff::write(&export).into_bytes(),
+                _ => roundtrip::table::xlsx(&export, &msg),
+            };
+            write_new_file(&out, &bytes, &msg, || {
+                msg.get(
+                    "roundtrip-exported",
+                    &[
+                        ("count", &export.units.len().to_string()),
+                        ("lang", &lang),
+                        ("file", &out.display().to_string()),
+                    ],
+                )
+            })
+        }
+        TranslationsCommand::Import { file } => {
+            let received = match std::fs::read(&file) {
+                Ok(bytes) => roundtrip::table::read_any(&file, &bytes, &msg),
+                Err(err) => {
+                    eprintln!("error: {}: {err}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let planned = received
+                .map_err(Diagnostics::from)
+                .and_then(|received| translations::plan_import(site, &files, &received, &msg));
+            finish_import(root, planned, &msg)
+        }
+    }
+}
+
+/// Write a file that must not exist yet (exports never overwrite).
+fn write_new_file(
+    out: &std::path::Path,
+    bytes: &[u8],
+    msg: &tuloskortti::roundtrip::Messages,
+    done: impl FnOnce() -> String,
+) -> ExitCode {
+    use std::io::Write;
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out);
+    let mut file = match created {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {}",
+                msg.get(
+                    "roundtrip-out-exists",
+                    &[("file", &out.display().to_string())]
+                )
+            );
+            return ExitCode::from(2);
+        }
+        Err(err) => {
+            eprintln!("error: {}: {err}", out.display());
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(err) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+        drop(file);
+        let _ = std::fs::remove_file(out);
+        eprintln!("error: {}: {err}", out.display());
+        return ExitCode::from(2);
+    }
+    eprintln!("{}", done());
+    ExitCode::SUCCESS
+}
+
+/// Write what an import planned, or print every problem and write nothing.
+fn finish_import(
+    root: &std::path::Path,
+    planned: Result<
+        (Vec<(std::path::PathBuf, String)>, usize),
+        tuloskortti::diagnostics::Diagnostics,
+    >,
+    msg: &tuloskortti::roundtrip::Messages,
+) -> ExitCode {
+    match planned {
+        Ok((files, count)) => match tuloskortti::roundtrip::write_files(root, &files) {
+            Ok(()) => {
+                for (path, _) in &files {
+                    println!("{}", path.display());
+                }
+                eprintln!(
+                    "{}",
+                    msg.get(
+                        "roundtrip-imported",
+                        &[
+                            ("count", &count.to_string()),
+                            ("files", &files.len().to_string())
+                        ]
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::from(2)
+            }
+        },
+        Err(mut problems) => {
+            let files = tuloskortti::content::load::read_content(root)
+                .map(|f| f.files)
+                .unwrap_or_default();
+            tuloskortti::content::attach_sources(&mut problems, &files);
+            let problems = problems.sorted();
+            eprint!("{problems}");
+            eprintln!(
+                "{}",
+                msg.get(
+                    "roundtrip-refused",
+                    &[("count", &problems.error_count().to_string())]
+                )
+            );
+            ExitCode::from(1)
         }
     }
 }

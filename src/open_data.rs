@@ -92,6 +92,10 @@ pub fn export_scorecards<'s>(
             path: urls::scorecard_data(scorecard, "csv"),
             bytes: csv(site, scorecard).into_bytes(),
         });
+        files.push(OutputFile {
+            path: urls::scorecard_data(scorecard, "xlsx"),
+            bytes: rows_xlsx(scorecard.id.as_str(), rows(site, scorecard)),
+        });
     }
     files
 }
@@ -115,7 +119,19 @@ pub fn export_site(site: &Site) -> Vec<OutputFile> {
             path: urls::CSV_METADATA.into(),
             bytes: to_json(&csv_metadata(site)),
         },
+        dataset_xlsx(site),
     ]
+}
+
+/// Every scorecard's table rows as one workbook, `data/tuloskortti.xlsx`.
+pub fn dataset_xlsx(site: &Site) -> OutputFile {
+    OutputFile {
+        path: urls::DATASET_XLSX.into(),
+        bytes: rows_xlsx(
+            "tuloskortti",
+            site.scorecards.iter().flat_map(|s| rows(site, s)).collect(),
+        ),
+    }
 }
 
 /// What each CSV column holds, in the W3C's vocabulary for tabular data
@@ -377,48 +393,85 @@ pub const CSV_HEADER: [&str; 15] = {
     names
 };
 
+/// A cell of a download's table: a text, or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number(n) => number(*n),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::Text(text)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::Text(text.to_string())
+    }
+}
+
 /// One row per indicator value and per key-figure cell that has a value.
 /// UTF-8 with a byte-order mark, so that Excel shows ä and ö right.
 pub fn csv(site: &Site, scorecard: &Scorecard) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+    for row in rows(site, scorecard) {
+        push_row(&mut out, row.iter().map(Cell::csv));
+    }
+    out
+}
+
+/// The rows of [`csv`], with the year and the value as numbers.
+pub fn rows(site: &Site, scorecard: &Scorecard) -> Vec<Vec<Cell>> {
     let default = site.config.default_language();
     let label = |text: &Text, lang: &str| text.get(lang, default).unwrap_or_default().to_string();
     let org = scorecard.organisation().to_string();
     let id = scorecard.id.to_string();
-    let year = scorecard.data.year.to_string();
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
-    let indicator_rows =
-        |out: &mut String, theme: &str, goal: &str, target: &str, indicators: &[Indicator]| {
-            for indicator in indicators {
-                let unit = indicator
-                    .unit
-                    .as_ref()
-                    .map(|u| label(u, default))
-                    .unwrap_or_default();
-                for value in &indicator.values {
-                    push_row(
-                        out,
-                        [
-                            org.clone(),
-                            id.clone(),
-                            year.clone(),
-                            "indicator".into(),
-                            theme.into(),
-                            goal.into(),
-                            target.into(),
-                            String::new(),
-                            label(&indicator.title, "fi"),
-                            label(&indicator.title, "sv"),
-                            label(&indicator.title, "en"),
-                            value.period.to_string(),
-                            String::new(),
-                            number(value.value),
-                            unit.clone(),
-                        ],
-                    );
-                }
+    let year = f64::from(scorecard.data.year);
+    let mut out: Vec<Vec<Cell>> = Vec::new();
+    let indicator_rows = |out: &mut Vec<Vec<Cell>>,
+                          theme: &str,
+                          goal: &str,
+                          target: &str,
+                          indicators: &[Indicator]| {
+        for indicator in indicators {
+            let unit = indicator
+                .unit
+                .as_ref()
+                .map(|u| label(u, default))
+                .unwrap_or_default();
+            for value in &indicator.values {
+                out.push(vec![
+                    org.as_str().into(),
+                    id.as_str().into(),
+                    Cell::Number(year),
+                    "indicator".into(),
+                    theme.into(),
+                    goal.into(),
+                    target.into(),
+                    "".into(),
+                    label(&indicator.title, "fi").into(),
+                    label(&indicator.title, "sv").into(),
+                    label(&indicator.title, "en").into(),
+                    value.period.to_string().into(),
+                    "".into(),
+                    Cell::Number(value.value),
+                    unit.as_str().into(),
+                ]);
             }
-        };
+        }
+    };
     for (theme, goal) in scorecard.goals() {
         let (theme, goal_id) = (theme.id.value.as_str(), goal.id.value.as_str());
         indicator_rows(&mut out, theme, goal_id, "", &goal.indicators);
@@ -447,26 +500,23 @@ pub fn csv(site: &Site, scorecard: &Scorecard) -> String {
                     ColumnKind::Budget => "budget",
                     ColumnKind::Plan => "plan",
                 };
-                push_row(
-                    &mut out,
-                    [
-                        org.clone(),
-                        id.clone(),
-                        year.clone(),
-                        "key_figure".into(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        table.id.value.to_string(),
-                        label(&row.label, "fi"),
-                        label(&row.label, "sv"),
-                        label(&row.label, "en"),
-                        column.year.to_string(),
-                        kind.into(),
-                        number(*value),
-                        unit.clone(),
-                    ],
-                );
+                out.push(vec![
+                    org.as_str().into(),
+                    id.as_str().into(),
+                    Cell::Number(year),
+                    "key_figure".into(),
+                    "".into(),
+                    "".into(),
+                    "".into(),
+                    table.id.value.to_string().into(),
+                    label(&row.label, "fi").into(),
+                    label(&row.label, "sv").into(),
+                    label(&row.label, "en").into(),
+                    column.year.to_string().into(),
+                    kind.into(),
+                    Cell::Number(*value),
+                    unit.as_str().into(),
+                ]);
             }
         }
     }
@@ -497,10 +547,67 @@ fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// A table as an XLSX workbook of one sheet: a bold, frozen header row,
+/// numbers as numbers, and every text cell neutralised as in the CSV.
+pub fn xlsx(
+    sheet_name: &str,
+    header: &[String],
+    rows: &[Vec<Option<Cell>>],
+    widths: &[f64],
+) -> Vec<u8> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    // A fixed creation time: two builds of the same content are the same
+    // bytes (the workbook would otherwise carry the time it was made).
+    if let Ok(epoch) = ExcelDateTime::from_ymd(2000, 1, 1) {
+        book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    }
+    let sheet = book.add_worksheet();
+    // Names longer than Excel's 31 characters are cut; the data stays.
+    let name: String = sheet_name.chars().take(31).collect();
+    let _ = sheet.set_name(name);
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    for (col, title) in header.iter().enumerate() {
+        let _ = sheet.write_string_with_format(0, col as u16, neutralised(title.clone()), &bold);
+    }
+    for (col, width) in widths.iter().enumerate() {
+        let _ = sheet.set_column_width(col as u16, *width);
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            let _ = match cell {
+                Some(Cell::Text(text)) if !text.is_empty() => sheet
+                    .write_string_with_format(r, c, neutralised(text.clone()), &wrap)
+                    .map(|_| ()),
+                Some(Cell::Number(n)) => sheet.write_number(r, c, *n).map(|_| ()),
+                _ => Ok(()),
+            };
+        }
+    }
+    let _ = sheet.set_freeze_panes(1, 0);
+    book.save_to_buffer().expect("a workbook in memory")
+}
+
+/// The rows of a scorecard's (or the whole dataset's) CSV as a workbook.
+pub fn rows_xlsx(name: &str, rows: Vec<Vec<Cell>>) -> Vec<u8> {
+    let header: Vec<String> = CSV_HEADER.iter().map(|s| s.to_string()).collect();
+    let rows: Vec<Vec<Option<Cell>>> = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Some).collect())
+        .collect();
+    let widths = [
+        14.0, 24.0, 6.0, 10.0, 16.0, 24.0, 24.0, 16.0, 40.0, 40.0, 40.0, 10.0, 8.0, 14.0, 10.0,
+    ];
+    xlsx(name, &header, &rows, &widths)
+}
+
 /// A text that a spreadsheet would take for a formula (`=HYPERLINK(...)`,
 /// `+`, `-`, `@`, or a tab or carriage return first) gets a leading
 /// apostrophe, which spreadsheets show as text; numbers stay as they are.
-fn neutralised(field: String) -> String {
+pub fn neutralised(field: String) -> String {
     let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && field.parse::<f64>().is_err() {
         format!("'{field}")

@@ -145,6 +145,8 @@ pub const DATASET_SCHEMA: &str = "data/tuloskortti.schema.json";
 pub const SCORECARD_SCHEMA: &str = "data/scorecard.schema.json";
 /// The CSV files' columns, as W3C CSV on the Web metadata (CSVW).
 pub const CSV_METADATA: &str = "data/tuloskortti.csv-metadata.json";
+/// Every scorecard's table rows in one Excel workbook.
+pub const DATASET_XLSX: &str = "data/tuloskortti.xlsx";
 
 /// A file of a language's search index: `search/<lang>/<name>`.
 pub fn search_file(lang: &str, name: &str) -> String {

@@ -176,6 +176,7 @@ og-locale = en_GB
 download-data = Download this scorecard's data
 download-json = for software (JSON)
 download-csv = as a table (CSV)
+download-xlsx = as an Excel workbook (XLSX)
 download-dataset = All data (JSON)
 download-described = The files' structure, for developers
 download-schema = JSON Schema

@@ -181,6 +181,7 @@ og-locale = fi_FI
 download-data = Lataa tämän tuloskortin tiedot
 download-json = ohjelmia varten (JSON)
 download-csv = taulukkona (CSV)
+download-xlsx = Excel-työkirjana (XLSX)
 download-dataset = Kaikki tiedot (JSON)
 download-described = Tiedostojen rakenne ohjelmoijille
 download-schema = JSON Schema

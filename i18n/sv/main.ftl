@@ -181,6 +181,7 @@ og-locale = sv_FI
 download-data = Ladda ner resultatkortets uppgifter
 download-json = för program (JSON)
 download-csv = som tabell (CSV)
+download-xlsx = som Excel-arbetsbok (XLSX)
 download-dataset = Alla data (JSON)
 download-described = Filernas struktur för programmerare
 download-schema = JSON Schema

@@ -82,7 +82,7 @@ fn suggestion(message: &str) -> Option<String> {
 
 /// Split `---\nfront matter\n---\nbody`; returns the front matter, its first
 /// line number minus one, and the body.
-fn split_front_matter(text: &str) -> Option<(&str, u32, &str)> {
+pub fn split_front_matter(text: &str) -> Option<(&str, u32, &str)> {
     let rest = text.strip_prefix("---\n")?;
     let end = if rest.starts_with("---\n") || rest == "---" {
         0
@@ -100,7 +100,9 @@ fn split_front_matter(text: &str) -> Option<(&str, u32, &str)> {
     Some((front, 1, body))
 }
 
-fn parse_markdown<F: DeserializeOwned>(file: &SourceFile) -> Result<MarkdownDoc<F>, Diagnostic> {
+pub fn parse_markdown<F: DeserializeOwned>(
+    file: &SourceFile,
+) -> Result<MarkdownDoc<F>, Diagnostic> {
     let Some((front, offset, body)) = split_front_matter(&file.text) else {
         return Err(Diagnostic::error(
             Location::file(&file.path),

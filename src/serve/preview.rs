@@ -179,7 +179,8 @@ impl Preview {
             return Ok(SearchUpdate::default());
         };
         let good = self.good.as_ref().expect("checked above");
-        let mut data = vec![dataset];
+        // The workbook of the whole dataset follows the dataset.
+        let mut data = vec![dataset, crate::open_data::dataset_xlsx(&good.site)];
         if self.sitemap_stale {
             data.extend(good.renderer.sitemap(&good.site)?);
         }
@@ -656,7 +657,8 @@ mod tests {
         assert!(site.preview.search_stale());
         // Both saves are in the dataset, and the added pages in the sitemap.
         let update = site.preview.write_site_wide().unwrap();
-        assert_eq!(update.data_files, 2);
+        // The dataset, its workbook (the added scorecard's rows) and the sitemap.
+        assert_eq!(update.data_files, 3);
         assert!(site.page("sitemap.xml").contains("2025-tekniikka"));
         assert!(site.page("data/tuloskortti.json").contains("Työ eteni."));
         let (added_json, edited_json, dataset) = (

@@ -722,4 +722,123 @@ fn csv_cells_are_never_formulas() {
             usize::from(cell.starts_with("'=") || cell.starts_with("'@") || cell.starts_with("'+"));
     }
     assert!(neutralised >= 3, "{csv}");
+    // Every table download, CSV or XLSX, of the built site.
+    let files = snapshot(&site.out());
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        let cells: Vec<String> = if path.ends_with(".csv") {
+            let text = std::str::from_utf8(bytes).unwrap();
+            csv_records(text.trim_start_matches('\u{feff}'))
+                .into_iter()
+                .flatten()
+                .collect()
+        } else if path.ends_with(".xlsx") {
+            xlsx_rows(bytes)
+                .into_iter()
+                .flatten()
+                .filter_map(|cell| match cell {
+                    calamine::Data::String(s) => Some(s),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            continue;
+        };
+        for cell in &cells {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']) || cell.parse::<f64>().is_ok(),
+                "{path}: a formula reaches Excel: {cell}"
+            );
+        }
+        assert!(cells.iter().any(|c| c.starts_with("'=")), "{path}");
+        checked += 1;
+    }
+    assert_eq!(
+        checked, 3,
+        "the CSV and XLSX of the scorecard and the dataset's XLSX"
+    );
+}
+
+/// The rows of an XLSX workbook's first sheet, read with calamine.
+fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+/// The XLSX downloads hold the values of the JSON downloads: every
+/// indicator value and key-figure cell, as numbers, with their labels.
+#[test]
+fn xlsx_downloads_hold_the_values_of_the_json() {
+    use calamine::Data;
+    let (_site, files) = built();
+    let json: ScorecardFile =
+        serde_json::from_slice(&files["data/testila/2024-tekniikka.json"]).unwrap();
+    // (record, goal or table, Finnish label, period or column year, value)
+    let mut expected: Vec<(String, String, String, String, f64)> = Vec::new();
+    for theme in &json.themes {
+        for goal in &theme.goals {
+            let indicators = goal
+                .indicators
+                .iter()
+                .chain(goal.targets.iter().flat_map(|t| &t.indicators));
+            for indicator in indicators {
+                for value in &indicator.values {
+                    expected.push((
+                        "indicator".into(),
+                        goal.id.value.to_string(),
+                        indicator.title.get("fi", "fi").unwrap().to_string(),
+                        value.period.to_string(),
+                        value.value,
+                    ));
+                }
+            }
+        }
+    }
+    for table in &json.key_figures {
+        for row in &table.rows {
+            for (column, value) in table.columns.value.iter().zip(&row.values.value) {
+                if let Some(value) = value {
+                    expected.push((
+                        "key_figure".into(),
+                        table.id.value.to_string(),
+                        row.label.get("fi", "fi").unwrap().to_string(),
+                        column.year.to_string(),
+                        *value,
+                    ));
+                }
+            }
+        }
+    }
+    assert!(expected.len() >= 4);
+    let text = |cell: &Data| match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => panic!("a text cell holds {other:?}"),
+    };
+    for path in ["data/testila/2024-tekniikka.xlsx", "data/tuloskortti.xlsx"] {
+        let rows = xlsx_rows(&files[path]);
+        let header: Vec<String> = rows[0].iter().map(text).collect();
+        assert_eq!(header, tuloskortti::open_data::CSV_HEADER, "{path}");
+        let got: Vec<(String, String, String, String, f64)> = rows[1..]
+            .iter()
+            .map(|row| {
+                let record = text(&row[3]);
+                let part = if record == "indicator" {
+                    text(&row[5])
+                } else {
+                    text(&row[7])
+                };
+                assert_eq!(row[2], Data::Float(2024.0), "the year is a number");
+                let Data::Float(value) = row[13] else {
+                    panic!("{path}: the value is a number: {:?}", row[13]);
+                };
+                (record, part, text(&row[8]), text(&row[11]), value)
+            })
+            .collect();
+        assert_eq!(got, expected, "{path}");
+    }
 }

@@ -10,6 +10,7 @@ mod content_sources;
 mod data;
 mod invalid_content;
 mod properties;
+mod roundtrip;
 mod schema;
 mod search;
 mod serve;

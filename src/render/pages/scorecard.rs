@@ -124,6 +124,7 @@ pub struct ScorecardView {
     pub key_figures: Vec<TableView>,
     pub download_json: String,
     pub download_csv: String,
+    pub download_xlsx: String,
     pub download_schema: String,
     pub download_csv_metadata: String,
 }
@@ -372,6 +373,7 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
             .collect::<Result<_, _>>()?,
         download_json: ctx.link(&urls::scorecard_data(scorecard, "json")),
         download_csv: ctx.link(&urls::scorecard_data(scorecard, "csv")),
+        download_xlsx: ctx.link(&urls::scorecard_data(scorecard, "xlsx")),
         download_schema: ctx.link(urls::SCORECARD_SCHEMA),
         download_csv_metadata: ctx.link(urls::CSV_METADATA),
     })
