@@ -143,9 +143,21 @@ const sizes = {
   pagefind: folderSize(path.join(site, "pagefind")),
 };
 const docs = {};
-for (const lang of langs) {
-  const manifest = await (await fetch(`${origin}/search/${lang}/manifest.json`)).json();
-  docs[lang] = manifest.docs;
+// The dictionary of each language: its word forms and terms (every shard).
+const dictionary = {};
+{
+  const { SearchClient } = await import(pathToFileURL(path.join(site, "assets/search.js")).href);
+  const client = new SearchClient({ base: pathToFileURL(path.join(site, "search/")).href });
+  for (const lang of langs) {
+    const manifest = await (await fetch(`${origin}/search/${lang}/manifest.json`)).json();
+    docs[lang] = manifest.docs;
+    const keys = await client.dictionary(lang);
+    dictionary[lang] = {
+      forms: keys.filter((k) => k.isForm).length,
+      terms: new Set(keys.filter((k) => k.term).map((k) => k.term.text)).size,
+      shards: manifest.shards.length,
+    };
+  }
 }
 
 // ---------------------------------------------------------------- Chromium, cold
@@ -312,6 +324,8 @@ const f1 = summary.nodeFirst;
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log(`
 ### ${label}: ${Object.values(docs).reduce((a, b) => a + b, 0)} documents (${langs.map((l) => `${l} ${docs[l]}`).join(", ")})
+
+Dictionary: ${langs.map((l) => `${l} ${dictionary[l].forms} word forms, ${dictionary[l].terms} terms, ${dictionary[l].shards} shards`).join("; ")}.
 
 | | tantivy client index | Pagefind 1.6 | ours / Pagefind |
 | --- | --- | --- | --- |

@@ -27,8 +27,13 @@ index_site() { # name root
 
 index_site example .
 
+# A realistic vocabulary for the synthetic corpus: wordfreq's most frequent
+# forms of each language (pinned in requirements.txt).
+python3 -m venv target/bench-venv
+target/bench-venv/bin/pip install --quiet -r benches/search/requirements.txt
+target/bench-venv/bin/python benches/search/vocabulary.py target/bench/vocabulary
 rm -rf target/bench/synth
-target/release/examples/synth --scorecards "$scorecards" --out target/bench/synth
+target/release/examples/synth --scorecards "$scorecards" --vocabulary target/bench/vocabulary --out target/bench/synth
 cp -r themes i18n target/bench/synth/
 index_site synth target/bench/synth
 

@@ -488,9 +488,73 @@ fn statement(rng: &mut Rng) -> [String; 3] {
     }
 }
 
+/// Real word forms of each language, most frequent first (e.g. from the
+/// word lists of `wordfreq`): with them, follow-ups get a sentence of words
+/// drawn by Zipf's law, so the corpus has a realistic vocabulary rather
+/// than the few hundred forms of the sentence patterns.
+pub struct Vocabulary {
+    /// fi, sv, en: the words, and the cumulative weights 1/1 + 1/2 + ...
+    lists: [(Vec<String>, Vec<f64>); 3],
+}
+
+pub static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+
+impl Vocabulary {
+    /// Read `fi.txt`, `sv.txt` and `en.txt` (a word per line) from `dir`.
+    pub fn read(dir: &Path) -> io::Result<Vocabulary> {
+        let list = |lang: &str| -> io::Result<(Vec<String>, Vec<f64>)> {
+            let text = fs::read_to_string(dir.join(format!("{lang}.txt")))?;
+            let words: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+            let mut total = 0.0;
+            let cumulative = (0..words.len())
+                .map(|rank| {
+                    total += 1.0 / (rank as f64 + 1.0);
+                    total
+                })
+                .collect();
+            Ok((words, cumulative))
+        };
+        Ok(Vocabulary {
+            lists: [list("fi")?, list("sv")?, list("en")?],
+        })
+    }
+
+    /// The number of words of each language.
+    pub fn sizes(&self) -> [usize; 3] {
+        self.lists.each_ref().map(|(words, _)| words.len())
+    }
+
+    fn sentence(&self, rng: &mut Rng, lang: usize, words: usize) -> String {
+        let (list, cumulative) = &self.lists[lang];
+        let Some(total) = cumulative.last() else {
+            return String::new();
+        };
+        let mut out = Vec::with_capacity(words);
+        for _ in 0..words {
+            let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
+            let i = cumulative.partition_point(|c| *c < x).min(list.len() - 1);
+            out.push(list[i].as_str());
+        }
+        let mut sentence = capitalize(&out.join(" "));
+        sentence.push('.');
+        sentence
+    }
+}
+
 /// A follow-up paragraph in three languages, with inflected forms.
 fn follow_up(rng: &mut Rng, year: i32) -> [String; 3] {
     let mut out = [String::new(), String::new(), String::new()];
+    if let Some(vocabulary) = VOCABULARY.get() {
+        let words = rng.range(8, 20);
+        for (lang, text) in out.iter_mut().enumerate() {
+            *text = vocabulary.sentence(rng, lang, words);
+        }
+    }
     for _ in 0..rng.range(2, 4) {
         let a = rng.pick(NOUNS);
         let b = rng.pick(NOUNS);

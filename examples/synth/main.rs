@@ -20,10 +20,28 @@ struct Args {
     /// The site folder to create; content/ is written inside it.
     #[arg(long)]
     out: PathBuf,
+    /// A folder with fi.txt, sv.txt and en.txt, real word forms most
+    /// frequent first (benches/search/vocabulary.py writes them from
+    /// wordfreq): follow-ups then have a realistic vocabulary.
+    #[arg(long)]
+    vocabulary: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(dir) = &args.vocabulary {
+        match generate::Vocabulary::read(dir) {
+            Ok(vocabulary) => {
+                let [fi, sv, en] = vocabulary.sizes();
+                eprintln!("vocabulary: {fi} Finnish, {sv} Swedish, {en} English word forms");
+                let _ = generate::VOCABULARY.set(vocabulary);
+            }
+            Err(err) => {
+                eprintln!("error: {}: {err}", dir.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
     let (files, counts) = generate::generate(args.seed, args.scorecards);
     match generate::write(&args.out, &files) {
         Ok(()) => {
