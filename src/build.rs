@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build even when nothing changed since the last build into `out`.
     pub force: bool,
+    /// Publish drafts and updates dated later too.
+    pub drafts: bool,
 }
 
 #[derive(Debug, Default)]
@@ -246,7 +248,12 @@ enum Sink {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_out(&options.root, &options.out).map_err(BuildError::Usage)?;
     let start = Instant::now();
-    let fingerprint = record::inputs(&options.root, &options.out, options.base_url.as_deref());
+    let fingerprint = record::inputs(
+        &options.root,
+        &options.out,
+        options.base_url.as_deref(),
+        options.drafts,
+    );
     let previous = record::intact(&options.out);
     if let Some(record) = previous
         .as_ref()
@@ -254,7 +261,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     {
         return Ok(BuildReport::up_to_date(record, start.elapsed()));
     }
-    let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    let mut loaded =
+        load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    if !options.drafts {
+        loaded.site = loaded.site.without_drafts(content::Date::today_utc());
+    }
     let renderer =
         Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
     let mut report = BuildReport::default();

@@ -31,6 +31,9 @@ pub enum Command {
         /// Build even when nothing changed since the last build into the folder.
         #[arg(long)]
         force: bool,
+        /// Publish drafts (`draft: true`) and updates dated later too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the content and report every problem, without building.
     Check {

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             force,
+            drafts,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match build::build(&BuildOptions {
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
                 out: out.clone(),
                 base_url,
                 force,
+                drafts,
             }) {
                 Ok(report) if report.up_to_date => {
                     eprint!("{}", report.warnings_text);
@@ -233,7 +235,13 @@ fn search(
     use tuloskortti::search::{LangIndex, query};
 
     let loaded = match build::load(root, None) {
-        Ok(loaded) => loaded,
+        // What the published site's search finds: no drafts.
+        Ok(mut loaded) => {
+            loaded.site = loaded
+                .site
+                .without_drafts(tuloskortti::content::Date::today_utc());
+            loaded
+        }
         Err(diagnostics) => {
             eprint!("{diagnostics}");
             eprintln!("{} error(s)", diagnostics.error_count());

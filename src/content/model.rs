@@ -756,6 +756,10 @@ pub struct ScorecardFile {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub key_figures: Vec<KeyFigures>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -956,6 +960,7 @@ pub struct FigureRow {
 #[schemars(rename = "update")]
 pub struct PostFrontMatter {
     pub title: String,
+    /// The day of the post; a day still to come keeps it unpublished until then.
     pub date: Date,
     #[serde(default)]
     #[schemars(with = "Option<Id>")]
@@ -965,6 +970,10 @@ pub struct PostFrontMatter {
     pub related: Vec<Spanned<String>>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.
@@ -975,6 +984,10 @@ pub struct PageFrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 // ------------------------------------------------- schemas of our own types

@@ -8,6 +8,7 @@ mod common;
 mod collation;
 mod content_sources;
 mod data;
+mod drafts;
 mod invalid_content;
 mod properties;
 mod schema;

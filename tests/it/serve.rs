@@ -587,3 +587,31 @@ fn stalled_requests_do_not_hold_the_server() {
     );
     drop(stalled);
 }
+
+#[test]
+fn the_preview_shows_drafts_with_their_banner_and_lists_them_at_home() {
+    let preview = Preview::start();
+    crate::drafts::add_drafts(&preview.site);
+    let home = preview.wait_for("/fi/", Duration::from_secs(10), |r| {
+        r.body.contains("drafts-heading") && r.body.contains("Luonnossivu")
+    });
+    for title in ["Keskeneräinen uutinen", "Tuleva uutinen"] {
+        assert!(home.body.contains(title), "{title}: {}", home.body);
+    }
+    for page in [
+        "/fi/testila/2025-luonnos/",
+        "/fi/updates/tuleva/",
+        "/fi/luonnos/",
+    ] {
+        let reply = preview.wait_for(page, Duration::from_secs(10), |r| r.status == 200);
+        assert!(
+            reply.body.contains("class=\"draft-banner\"") && reply.body.contains("Luonnos."),
+            "{page}: {}",
+            reply.body
+        );
+    }
+    let en = preview.get("/en/testila/2025-luonnos/");
+    assert!(en.body.contains("Draft."), "{}", en.body);
+    // The published page of the same site has no banner.
+    assert!(!preview.get(PAGE).body.contains("draft-banner"));
+}
