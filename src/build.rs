@@ -11,6 +11,7 @@ use crate::open_data;
 use crate::output;
 use crate::output::OutputFile;
 use crate::output::record;
+use crate::placeholders::{self, Placeholders};
 use crate::render::{self, Renderer, SiteIndex, Theme};
 use rayon::prelude::*;
 
@@ -24,6 +25,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Publish drafts and updates dated later too.
     pub drafts: bool,
+    /// Fail on warnings too (placeholders, example addresses, an old
+    /// review date), as a publishing pipeline should.
+    pub strict: bool,
 }
 
 #[derive(Debug, Default)]
@@ -107,6 +111,17 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
         };
     }
     let (i18n, theme) = load_strings_and_theme(root, &site)?;
+    let mut warnings = warnings;
+    let placeholders = Placeholders::of(&i18n, &site.config.languages);
+    warnings.extend(placeholders::check(
+        root,
+        &site,
+        &placeholders,
+        base_url.is_some(),
+    ));
+    let mut warnings = warnings.sorted();
+    // In the site's first language until the edge says whose they are.
+    crate::i18n::localize(&mut warnings, site.config.default_language(), Some(&i18n));
     Ok(Loaded {
         site,
         i18n,
@@ -258,6 +273,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(record) = previous
         .as_ref()
         .filter(|r| !options.force && fingerprint.is_some_and(|f| record::up_to_date_with(r, f)))
+        // A strict build fails on the warnings the last build had.
+        .filter(|r| !options.strict || r.warnings.is_empty())
     {
         return Ok(BuildReport::up_to_date(record, start.elapsed()));
     }
@@ -265,6 +282,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     if !options.drafts {
         loaded.site = loaded.site.without_drafts(content::Date::today_utc());
+    }
+    if options.strict && !loaded.warnings.is_empty() {
+        return Err(BuildError::Content(loaded.warnings.warnings_as_errors()));
     }
     let renderer =
         Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;

@@ -34,6 +34,12 @@ pub enum Command {
         /// Publish drafts (`draft: true`) and updates dated later too.
         #[arg(long)]
         drafts: bool,
+        /// Fail on warnings too: placeholders, example addresses (for a publishing pipeline).
+        #[arg(long)]
+        strict: bool,
+        /// The language of the messages: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Check the content and report every problem, without building.
     Check {
@@ -42,6 +48,9 @@ pub enum Command {
         /// Also list the texts that still lack a translation, per file and field.
         #[arg(long)]
         translations: bool,
+        /// The language of the messages: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Build into a preview folder, serve it, and rebuild and reload on every save.
     Serve {

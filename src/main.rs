@@ -4,6 +4,8 @@ use clap::Parser;
 use tuloskortti::build::{self, BuildError, BuildOptions};
 use tuloskortti::cli::{Cli, Command, NewCommand};
 use tuloskortti::content::translations::missing_translations;
+use tuloskortti::diagnostics::Diagnostics;
+use tuloskortti::placeholders::Placeholders;
 
 /// mimalloc rather than the system's malloc: at a million pages glibc's
 /// malloc took about a fifth of the build's time, growing faster than the
@@ -29,14 +31,21 @@ fn main() -> ExitCode {
             base_url,
             force,
             drafts,
+            strict,
+            lang,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
+            let said = {
+                let root = root.clone();
+                move |d: &Diagnostics| say(d, &root, lang.as_deref())
+            };
             match build::build(&BuildOptions {
                 root,
                 out: out.clone(),
                 base_url,
                 force,
                 drafts,
+                strict,
             }) {
                 Ok(report) if report.up_to_date => {
                     eprint!("{}", report.warnings_text);
@@ -54,7 +63,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(report) => {
-                    eprint!("{}", report.warnings_text);
+                    eprint!("{}", said(&report.warnings));
                     let timings: Vec<String> = report
                         .timings
                         .iter()
@@ -74,7 +83,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diagnostics)) => {
-                    eprint!("{diagnostics}");
+                    eprint!("{}", said(&diagnostics));
                     eprintln!(
                         "build failed: {} error(s); the previous output in {} is unchanged",
                         diagnostics.error_count(),
@@ -88,11 +97,18 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, translations } => match build::load(&root, None) {
+        Command::Check {
+            root,
+            translations,
+            lang,
+        } => match build::load(&root, None) {
             Ok(loaded) => {
-                eprint!("{}", loaded.warnings);
+                eprint!("{}", say(&loaded.warnings, &root, lang.as_deref()));
                 if translations {
-                    let missing = missing_translations(&loaded.site);
+                    let languages = &loaded.site.config.languages;
+                    let placeholders = Placeholders::of(&loaded.i18n, languages);
+                    let missing =
+                        missing_translations(&loaded.site, &|text| placeholders.contains(text));
                     for m in &missing {
                         println!(
                             "{}: {}: missing {}",
@@ -107,7 +123,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => {
-                eprint!("{diagnostics}");
+                eprint!("{}", say(&diagnostics, &root, lang.as_deref()));
                 eprintln!("{} error(s)", diagnostics.error_count());
                 ExitCode::from(1)
             }
@@ -154,6 +170,18 @@ fn main() -> ExitCode {
             batch,
         ),
     }
+}
+
+/// The report of `diagnostics` in the reader's language (`--lang`, the
+/// locale, the site's first language).
+fn say(diagnostics: &Diagnostics, root: &std::path::Path, lang: Option<&str>) -> String {
+    let languages = tuloskortti::content::load::site_languages(root);
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let site = tuloskortti::i18n::I18n::load(&root.join("i18n"), &languages).ok();
+    let mut diagnostics = diagnostics.clone();
+    tuloskortti::i18n::localize(&mut diagnostics, &lang, site.as_ref());
+    diagnostics.to_string()
 }
 
 fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {

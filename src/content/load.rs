@@ -84,6 +84,25 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
     Ok(files)
 }
 
+/// The languages `content/site.yaml` lists, as far as they can be read
+/// (IO; empty when the file is missing or broken), for the messages that
+/// report why the site could not be read.
+pub fn site_languages(root: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        #[serde(default)]
+        languages: Vec<String>,
+    }
+    fs::read_to_string(root.join("content/site.yaml"))
+        .ok()
+        .and_then(|text| {
+            let options = serde_saphyr::options! { with_snippet: false };
+            serde_saphyr::from_str_with_options::<Languages>(&text, options).ok()
+        })
+        .map(|site| site.languages)
+        .unwrap_or_default()
+}
+
 /// Whether `path`, a file found under `root`, is still inside `root` once
 /// links are followed (a file that cannot be resolved is left for its read
 /// to report).

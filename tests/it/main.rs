@@ -10,6 +10,7 @@ mod content_sources;
 mod data;
 mod drafts;
 mod invalid_content;
+mod placeholders;
 mod properties;
 mod schema;
 mod search;

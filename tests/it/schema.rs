@@ -241,7 +241,8 @@ fn new_files_pass_check_and_the_schema() {
         assert!(scorecard.contains(lang));
     }
     let swedish = site.read("content/updates/2026-02-01-uusi-tuloskortti.sv.md");
-    assert!(swedish.contains("date: 2026-02-01"));
+    // In quotes: tools of YAML 1.1 would read a bare date as a date, not text.
+    assert!(swedish.contains("date: \"2026-02-01\""), "{swedish}");
     assert!(swedish.contains("Nyhetens rubrik"), "{swedish}");
     // Never overwritten.
     site.write("content/scorecards/testila/2026-liikenne.yaml", "# mine\n");

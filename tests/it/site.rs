@@ -24,8 +24,11 @@ fn a_rebuild_writes_only_what_changed_and_nothing_when_nothing_did() {
 
     let again = site.build();
     assert!(again.status.success());
+    // After the warnings of the fixture (its example addresses).
     assert!(
-        stderr(&again).starts_with("up to date: "),
+        stderr(&again)
+            .lines()
+            .any(|l| l.starts_with("up to date: ")),
         "{}",
         stderr(&again)
     );
@@ -83,7 +86,11 @@ fn a_rebuild_writes_only_what_changed_and_nothing_when_nothing_did() {
     });
 
     // So does a template, and a site whose output someone changed by hand.
-    assert!(stderr(&site.build()).starts_with("up to date: "));
+    assert!(
+        stderr(&site.build())
+            .lines()
+            .any(|l| l.starts_with("up to date: "))
+    );
     site.write(
         "themes/default/templates/base.html",
         site.read("themes/default/templates/base.html") + "\n",
