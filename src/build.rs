@@ -102,7 +102,14 @@ pub struct Loaded {
 
 /// Load content, UI strings and theme; report every problem of all three.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
-    let (mut site, warnings) = content::load_site(root)?;
+    // Put into words in the site's first language; the edge puts them into
+    // the reader's (the ids and arguments are kept).
+    let (mut site, warnings) = content::load_site(root).map_err(|mut diagnostics| {
+        let languages = content::load::site_languages(root);
+        let lang = crate::i18n::reader_language(None, &|_| None, &languages);
+        crate::i18n::localize(&mut diagnostics, &lang, None);
+        diagnostics
+    })?;
     if let Some(url) = base_url {
         site.config.base_url = if url.ends_with('/') {
             url.to_string()

@@ -528,7 +528,7 @@ mod tests {
 
     #[test]
     fn a_message_is_said_in_each_language_with_its_arguments() {
-        let message = Message::new("example-address")
+        let message = Message::new("err-example-address")
             .arg("field", "base_url")
             .arg("value", "https://example.fi");
         let fi = say(&message, "fi", None).unwrap();

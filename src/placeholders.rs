@@ -93,8 +93,8 @@ pub fn check(
             found.push((
                 site_file(site, &file),
                 value.to_string(),
-                Message::new("placeholder-text").arg("field", &field),
-                Message::new("placeholder-text-hint"),
+                Message::new("err-placeholder-text").arg("field", &field),
+                Message::new("err-placeholder-text-hint"),
             ));
         }
     }
@@ -122,8 +122,8 @@ pub fn check(
                 found.push((
                     file,
                     value.trim().to_string(),
-                    Message::new("placeholder-text").arg("field", field),
-                    Message::new("placeholder-text-hint"),
+                    Message::new("err-placeholder-text").arg("field", field),
+                    Message::new("err-placeholder-text-hint"),
                 ));
             }
         }
@@ -159,9 +159,9 @@ pub fn check(
     for (file, field, value) in addresses {
         if is_example_address(value) {
             let hint = if field == "base_url" {
-                "example-base-url-hint"
+                "err-example-base-url-hint"
             } else {
-                "example-address-hint"
+                "err-example-address-hint"
             };
             let value = if field == "base_url" {
                 value.trim_end_matches('/')
@@ -171,7 +171,7 @@ pub fn check(
             found.push((
                 file,
                 value.to_string(),
-                Message::new("example-address")
+                Message::new("err-example-address")
                     .arg("field", field)
                     .arg("value", value),
                 Message::new(hint),

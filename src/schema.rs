@@ -113,24 +113,9 @@ fn list_of(item: Value) -> Value {
     json!({"type": "array", "items": item})
 }
 
-/// Every definition, derived from `content::model` (its types, serde
-/// attributes and doc comments), under the names the `$ref`s use.
+/// Every definition, derived from `content::model`.
 fn definitions() -> Value {
-    use crate::content::model::*;
-    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    generator.subschema_for::<SiteFile>();
-    generator.subschema_for::<OrganisationFile>();
-    generator.subschema_for::<MetricFile>();
-    generator.subschema_for::<NetworkFile>();
-    generator.subschema_for::<ScorecardFile>();
-    generator.subschema_for::<PostFrontMatter>();
-    generator.subschema_for::<PageFrontMatter>();
-    let mut definitions: serde_json::Map<String, Value> =
-        generator.take_definitions(true).into_iter().collect();
-    // metrics.yaml and networks.yaml are lists.
-    definitions.insert("metrics".into(), list_of(reference("metric")));
-    definitions.insert("networks".into(), list_of(reference("network")));
-    Value::Object(definitions)
+    crate::content::model::schema_definitions()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod structure;
 pub mod texts;
 pub mod translations;
 pub mod validate;

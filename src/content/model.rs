@@ -990,6 +990,31 @@ pub struct PageFrontMatter {
     pub draft: bool,
 }
 
+/// The JSON Schema definitions of every content file, derived from the
+/// types above (their serde attributes and doc comments), by name: one per
+/// file kind (`site`, `scorecard`, `update`, ...) and one per type they use.
+/// `schema` publishes them; `content::structure` checks files against them.
+pub fn schema_definitions() -> serde_json::Value {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.subschema_for::<SiteFile>();
+    generator.subschema_for::<OrganisationFile>();
+    generator.subschema_for::<MetricFile>();
+    generator.subschema_for::<NetworkFile>();
+    generator.subschema_for::<ScorecardFile>();
+    generator.subschema_for::<PostFrontMatter>();
+    generator.subschema_for::<PageFrontMatter>();
+    let mut definitions: serde_json::Map<String, serde_json::Value> =
+        generator.take_definitions(true).into_iter().collect();
+    // metrics.yaml and networks.yaml are lists.
+    for (list, item) in [("metrics", "metric"), ("networks", "network")] {
+        definitions.insert(
+            list.into(),
+            serde_json::json!({"type": "array", "items": {"$ref": format!("#/$defs/{item}")}}),
+        );
+    }
+    serde_json::Value::Object(definitions)
+}
+
 // ------------------------------------------------- schemas of our own types
 //
 // The JSON Schema (the `schema` module) is derived from the types above; these

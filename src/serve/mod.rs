@@ -242,17 +242,29 @@ pub fn preview_folder(root: &Path, out: Option<&Path>) -> Result<PathBuf, ServeE
     Ok(out)
 }
 
+/// Problems as the terminal shows them: in the language of its locale,
+/// else the site's first language.
+fn for_terminal(preview: &Preview, diagnostics: &crate::diagnostics::Diagnostics) -> String {
+    let languages = crate::content::load::site_languages(preview.root());
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = crate::i18n::reader_language(None, &env, &languages);
+    let site = preview.good().map(|g| g.i18n.clone());
+    let mut diagnostics = diagnostics.clone();
+    crate::i18n::localize(&mut diagnostics, &lang, site.as_deref());
+    diagnostics.to_string()
+}
+
 fn log_outcome(outcome: &Outcome, state: &State, preview: &Preview) {
     match outcome {
         Outcome::Unchanged => return,
         Outcome::Built(report) => {
             if let Some(good) = preview.good() {
-                eprint!("{}", good.warnings);
+                eprint!("{}", for_terminal(preview, &good.warnings));
             }
             eprintln!("{}", report.summary());
         }
         Outcome::Failed(diagnostics) => {
-            eprint!("{diagnostics}");
+            eprint!("{}", for_terminal(preview, diagnostics));
             eprintln!(
                 "rebuild failed: {} error(s); still serving the last good pages",
                 diagnostics.error_count()

@@ -45,12 +45,13 @@ impl TestSite {
         run_in(self.root(), args)
     }
 
+    /// The messages in English (`--lang en`), whatever the machine's locale.
     pub fn build(&self) -> Output {
-        self.run(&["build", "--root", ".", "--out", "public"])
+        self.run(&["build", "--root", ".", "--out", "public", "--lang", "en"])
     }
 
     pub fn check(&self) -> Output {
-        self.run(&["check", "--root", "."])
+        self.run(&["check", "--root", ".", "--lang", "en"])
     }
 }
 

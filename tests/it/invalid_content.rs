@@ -74,8 +74,9 @@ fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
                 }
             }
         }
-        let check = site.check();
-        for output in [&check, &site.build()] {
+        let check = site.run(&["check", "--root", ".", "--lang", "en"]);
+        let build = site.run(&["build", "--root", ".", "--out", "public", "--lang", "en"]);
+        for output in [&check, &build] {
             let err = stderr(output);
             assert_eq!(
                 output.status.code(),
@@ -97,7 +98,21 @@ fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
             before,
             "{case}: the previous output changed"
         );
-        let report = stderr(&check).replace(&site.root().display().to_string(), "[ROOT]");
+        // The report in each language: the same places, each with a hint.
+        let mut report = String::new();
+        for lang in ["fi", "sv", "en"] {
+            let output = site.run(&["check", "--root", ".", "--lang", lang]);
+            let err = stderr(&output);
+            for location in &locations {
+                assert!(
+                    err.contains(location),
+                    "{case} {lang}: `{location}` in:\n{err}"
+                );
+            }
+            assert!(err.contains("= hint: "), "{case} {lang}: a hint in:\n{err}");
+            report.push_str(&format!("--- {lang}\n{err}"));
+        }
+        let report = report.replace(&site.root().display().to_string(), "[ROOT]");
         insta::assert_snapshot!(format!("invalid-{case}"), report);
     }
 }
@@ -128,7 +143,7 @@ fn all_errors_are_reported_in_one_run() {
     for expected in [
         format!("{SCORECARD}:{likelihood}:17:").as_str(),
         "content/organisations/broken.yaml:2:",
-        "content/organisations/other.yaml:2:12: error: unknown network `ei-ole`",
+        "content/organisations/other.yaml:2:12: error: There is no network `ei-ole`.",
     ] {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
@@ -196,7 +211,7 @@ fn an_old_accessibility_review_is_a_warning() {
         output.status.success(),
         "a warning does not fail the check: {err}"
     );
-    assert!(err.contains("content/site.yaml:") && err.contains("warning: the accessibility statement was last reviewed on 2020-01-31, over a year ago"), "{err}");
+    assert!(err.contains("content/site.yaml:") && err.contains("warning: The accessibility statement was last reviewed on 2020-01-31, over a year ago."), "{err}");
 }
 
 #[test]
@@ -333,7 +348,7 @@ fn every_web_address_is_checked_for_its_scheme() {
                 "{scheme}: expected {location} in\n{err}"
             );
         }
-        assert_eq!(err.matches("is not a web address").count(), 3, "{err}");
+        assert_eq!(err.matches("is not a web address: only addresses starting with https:// or http:// are published as links.").count(), 3, "{err}");
         assert!(!site.build().status.success());
         assert!(!site.out().exists(), "nothing built");
     }

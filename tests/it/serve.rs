@@ -304,8 +304,13 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
     assert_eq!(broken.status, 200);
     let location = format!("{SCORECARD}:{line}:");
     assert!(broken.body.contains(&location), "{}", broken.body);
-    assert!(broken.body.contains("unknown field `statsu`"));
-    assert!(broken.body.contains("did you mean `status`?"));
+    // In the page's language, with the hint.
+    assert!(
+        broken.body.contains("Tässä ei ole kenttää `statsu`."),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("tarkoititko `status`?"));
     assert!(broken.body.contains("Sivustoa ei voitu rakentaa"));
     assert!(broken.body.contains("Sulje"), "a close button");
     // The last good page is still what is shown under it.
@@ -318,9 +323,22 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
         sv.body
     );
     assert!(sv.body.contains("lang=\"sv\" style"));
+    assert!(
+        sv.body.contains("Här finns inget fält `statsu`."),
+        "{}",
+        sv.body
+    );
+    assert!(sv.body.contains("menade du `status`?"));
+    let panel = &sv.body[sv.body.find("tuloskortti-overlay").unwrap()..];
+    let panel = &panel[..panel.find("</ol>").unwrap()];
+    assert!(
+        !panel.contains("lang=\"en\""),
+        "no English left in the panel: {panel}"
+    );
     let missing = preview.get("/en/nowhere/");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("The site could not be built"));
+    assert!(missing.body.contains("There is no field `statsu` here."));
     assert!(missing.body.contains(&location));
 
     preview.site.write(SCORECARD, &good);
@@ -614,4 +632,62 @@ fn the_preview_shows_drafts_with_their_banner_and_lists_them_at_home() {
     assert!(en.body.contains("Draft."), "{}", en.body);
     // The published page of the same site has no banner.
     assert!(!preview.get(PAGE).body.contains("draft-banner"));
+}
+
+/// The four mistakes of one scorecard are four messages in the panel, each
+/// at its line, in the page's language.
+#[test]
+fn four_mistakes_in_one_file_are_four_messages_in_the_panel() {
+    let preview = Preview::start();
+    let good = preview.site.read(SCORECARD);
+    let broken = good
+        .replacen("year: 2024", "year: twenty", 1)
+        .replacen(
+            "            status: on-track",
+            "            statsu: on-track",
+            1,
+        )
+        .replacen("        status: achieved", "        status: done", 1)
+        .replacen("    likelihood: 2", "    likelihood: 9", 1);
+    preview.site.write(SCORECARD, &broken);
+    let line = |marker: &str| broken.lines().position(|l| l.contains(marker)).unwrap() + 1;
+    let page = preview.wait_for(PAGE, Duration::from_secs(5), |r| {
+        r.body.contains("role=\"alertdialog\"")
+    });
+    assert!(
+        page.body
+            .contains("4 virhettä estää sivuston rakentamisen."),
+        "{}",
+        page.body
+    );
+    for (marker, words) in [
+        (
+            "year: twenty",
+            "Kentän `year` pitäisi olla kokonaisluku, mutta siinä on `twenty`.",
+        ),
+        ("statsu:", "Tässä ei ole kenttää `statsu`."),
+        (
+            "status: done",
+            "`done` ei ole kentän `status` sallittu arvo.",
+        ),
+        (
+            "likelihood: 9",
+            "`9` on kentän `likelihood` sallitun välin ulkopuolella.",
+        ),
+    ] {
+        let location = format!("{SCORECARD}:{}:", line(marker));
+        assert!(page.body.contains(&location), "{location}: {}", page.body);
+        assert!(page.body.contains(words), "{words}: {}", page.body);
+    }
+    assert!(page.body.contains("tarkoititko `achieved`?"));
+    let en = preview.get("/en/");
+    assert!(
+        en.body.contains("4 errors stop the site from building."),
+        "{}",
+        en.body
+    );
+    assert!(
+        en.body
+            .contains("`9` is outside the range of `likelihood`.")
+    );
 }

@@ -706,7 +706,7 @@ fn the_accessibility_statement_says_what_is_true() {
     let err = stderr(&output);
     assert!(
         err.contains(&format!("content/site.yaml:{line}:"))
-            && err.contains("says `fully` compliant but lists 1 known issue"),
+            && err.contains("says the site is fully accessible, but lists one known issue"),
         "{err}"
     );
     site.write(
