@@ -62,7 +62,7 @@ pub enum Command {
         /// Address to listen on; only this machine by default.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// The preview folder [default: <root>/target/preview]; public/ is never touched.
+        /// The preview folder [default: one of its own under the system's cache folder]; public/ is never touched.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Poll the folders instead of using the system's file events (network drives).

@@ -31,6 +31,8 @@ impl Preview {
         let log = site.root().join("serve.log");
         let mut child = Command::new(env!("CARGO_BIN_EXE_tuloskortti"))
             .args(["serve", "--root", ".", "--port", "0"])
+            // The preview folder goes under the cache folder: this one.
+            .env("XDG_CACHE_HOME", site.root().join(".cache"))
             .current_dir(site.root())
             .stdout(Stdio::piped())
             .stderr(fs::File::create(&log).unwrap())
@@ -57,6 +59,16 @@ impl Preview {
             addr,
             log,
         }
+    }
+
+    /// The preview folder, under the cache folder the server was given.
+    fn out(&self) -> PathBuf {
+        let cache = fs::canonicalize(self.site.root().join(".cache/tuloskortti")).unwrap();
+        fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.is_dir())
+            .expect("a preview folder")
     }
 
     fn get(&self, target: &str) -> Reply {
@@ -207,9 +219,12 @@ fn serves_every_language_and_a_saved_edit_within_two_seconds() {
             .contains("Arbetet pågår.")
     );
     // The files on disk have no trace of the preview.
-    let on_disk = preview
-        .site
-        .read("target/preview/fi/testila/2024-tekniikka/index.html");
+    assert!(
+        !preview.site.root().join("target").exists(),
+        "nothing in the site's folder"
+    );
+    let on_disk =
+        fs::read_to_string(preview.out().join("fi/testila/2024-tekniikka/index.html")).unwrap();
     assert!(on_disk.contains("Työ on käynnissä."));
     assert!(!on_disk.contains("__tuloskortti"));
 
@@ -356,8 +371,8 @@ fn paths_never_leave_the_preview_folder() {
     let root = fs::canonicalize(preview.site.root()).unwrap();
     let marker = "SECRET-OUTSIDE-THE-FOLDER";
     preview.site.write("secret.txt", marker);
-    preview.site.write("target/secret.txt", marker);
-    let out = root.join("target/preview");
+    preview.site.write(".cache/tuloskortti/secret.txt", marker);
+    let out = preview.out();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root.join("secret.txt"), out.join("leak.txt")).unwrap();
