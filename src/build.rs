@@ -15,6 +15,46 @@ use crate::placeholders::{self, Placeholders};
 use crate::render::{self, Renderer, SiteIndex, Theme};
 use rayon::prelude::*;
 
+/// A stage of a build, as a progress display names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    SearchIndex,
+    Pages,
+    Downloads,
+    Writing,
+}
+
+/// Told how far a build got: its stage, and for the pages how many of all
+/// are done (0 of 0 when a stage has no count). The terminal's display is
+/// the edge's (`main.rs`); a build without one is told nothing.
+#[derive(Clone, Default)]
+pub struct Progress(Option<Arc<Tell>>);
+
+/// A stage, and how many of how many are done.
+type Tell = dyn Fn(Stage, usize, usize) + Send + Sync;
+
+impl Progress {
+    pub fn new(tell: impl Fn(Stage, usize, usize) + Send + Sync + 'static) -> Progress {
+        Progress(Some(Arc::new(tell)))
+    }
+
+    fn tell(&self, stage: Stage, done: usize, total: usize) {
+        if let Some(tell) = &self.0 {
+            tell(stage, done, total);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(shown)"
+        } else {
+            "Progress(none)"
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -28,6 +68,8 @@ pub struct BuildOptions {
     /// Fail on warnings too (placeholders, example addresses, an old
     /// review date), as a publishing pipeline should.
     pub strict: bool,
+    /// Where to tell how far the build got.
+    pub progress: Progress,
 }
 
 #[derive(Debug, Default)]
@@ -307,7 +349,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let mut search = Duration::ZERO;
     let pass = loop {
-        let pass = render_into(&loaded, &renderer, &mut sink, &io)?;
+        let pass = render_into(&loaded, &renderer, &mut sink, &io, &options.progress)?;
         search += pass.search;
         if !pass.overflow {
             break pass;
@@ -319,6 +361,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.timings.push(("render", pass.rendering));
     report.timings.push(("search index", search));
     let start = Instant::now();
+    options.progress.tell(Stage::Writing, 0, 0);
     // The record goes first: a build that stops half-way leaves none, and
     // the next build starts afresh.
     record::forget(&options.out);
@@ -377,6 +420,7 @@ fn render_into(
     renderer: &Renderer,
     sink: &mut Sink,
     io: &impl Fn(std::io::Error) -> BuildError,
+    progress: &Progress,
 ) -> Result<Pass, BuildError> {
     let site = &loaded.site;
     let mut pass = Pass {
@@ -401,6 +445,7 @@ fn render_into(
         writing.set(writing.get() + start.elapsed());
         Ok(fits)
     };
+    progress.tell(Stage::SearchIndex, 0, 0);
     let (fits, time) = without_writing(&writing, || {
         crate::search::build_files_each(site, &loaded.i18n, &mut put)
     });
@@ -408,10 +453,14 @@ fn render_into(
     pass.overflow = !fits?;
     let index = SiteIndex::new(site);
     let mut diagnostics = Diagnostics::default();
-    for batch in Renderer::all_pages(site).chunks(PAGES_PER_BATCH) {
+    let all_pages = Renderer::all_pages(site);
+    let mut done = 0;
+    for batch in all_pages.chunks(PAGES_PER_BATCH) {
         if pass.overflow {
             break;
         }
+        progress.tell(Stage::Pages, done, all_pages.len());
+        done += batch.len();
         let start = Instant::now();
         let (files, problems) = renderer.render_each(site, &index, batch);
         pass.rendering += start.elapsed();
@@ -422,6 +471,7 @@ fn render_into(
         return Err(BuildError::Content(diagnostics.sorted()));
     }
     if !pass.overflow {
+        progress.tell(Stage::Downloads, 0, 0);
         let (fits, time) = without_writing(&writing, || site_files_each(renderer, site, &mut put));
         pass.overflow = !fits?;
         pass.rendering += time;

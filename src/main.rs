@@ -37,16 +37,22 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(|| root.join("public"));
             let said = {
                 let root = root.clone();
+                let lang = lang.clone();
                 move |d: &Diagnostics| say(d, &root, lang.as_deref())
             };
-            match build::build(&BuildOptions {
+            let bar = indicatif::ProgressBar::hidden();
+            let progress = progress_on_terminal(&bar, &root, lang.as_deref());
+            let built = build::build(&BuildOptions {
                 root,
                 out: out.clone(),
                 base_url,
                 force,
                 drafts,
                 strict,
-            }) {
+                progress,
+            });
+            bar.finish_and_clear();
+            match built {
                 Ok(report) if report.up_to_date => {
                     eprint!("{}", report.warnings_text);
                     eprintln!(
@@ -170,6 +176,49 @@ fn main() -> ExitCode {
             batch,
         ),
     }
+}
+
+/// A build's progress on the terminal (stage, pages done of all), once it
+/// has taken two seconds; nothing when standard error is not a terminal.
+fn progress_on_terminal(
+    bar: &indicatif::ProgressBar,
+    root: &std::path::Path,
+    lang: Option<&str>,
+) -> build::Progress {
+    use tuloskortti::diagnostics::Message;
+    let languages = tuloskortti::content::load::site_languages(root);
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let started = std::time::Instant::now();
+    let bar = bar.clone();
+    build::Progress::new(move |stage, done, total| {
+        if started.elapsed() < std::time::Duration::from_secs(2) {
+            return;
+        }
+        if bar.is_hidden() {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+        // Pages done of all; a stage without a count only says its name.
+        let template = if total > 0 {
+            "{msg} {wide_bar} {pos}/{len}"
+        } else {
+            "{spinner} {msg}"
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        let id = match stage {
+            build::Stage::SearchIndex => "progress-search-index",
+            build::Stage::Pages => "progress-pages",
+            build::Stage::Downloads => "progress-downloads",
+            build::Stage::Writing => "progress-writing",
+        };
+        let words = tuloskortti::i18n::say(&Message::new(id), &lang, None).unwrap_or_default();
+        bar.set_message(words);
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
 }
 
 /// The report of `diagnostics` in the reader's language (`--lang`, the

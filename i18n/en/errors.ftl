@@ -132,3 +132,10 @@ err-bad-calendar-date = `{ $value }` is not a day of the calendar.
 err-reserved-id = `{ $value }` cannot be an id: Windows keeps the name for a device, so the site could not be copied there.
 err-dash-in-brackets = A list item starting with `-` is inside brackets [ ].
 err-dash-in-brackets-hint = remove the [ and ] around the list, or write its items between them separated by commas
+
+## A build's progress on the terminal
+
+progress-search-index = Search index
+progress-pages = Pages
+progress-downloads = Downloads
+progress-writing = Writing the site

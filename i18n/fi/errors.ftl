@@ -132,3 +132,10 @@ err-bad-calendar-date = Päivää `{ $value }` ei ole kalenterissa.
 err-reserved-id = `{ $value }` ei kelpaa tunnukseksi: Windows varaa nimen laitteelle, joten sivustoa ei voisi kopioida sinne.
 err-dash-in-brackets = Viivalla `-` alkava luettelon kohta on hakasulkeiden [ ] sisällä.
 err-dash-in-brackets-hint = poista luettelon ympäriltä [ ja ] tai kirjoita sen kohdat niiden väliin pilkuilla erotettuina
+
+## Rakentamisen eteneminen päätteessä
+
+progress-search-index = Hakuhakemisto
+progress-pages = Sivut
+progress-downloads = Ladattavat tiedostot
+progress-writing = Sivuston tallennus

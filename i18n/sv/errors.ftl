@@ -132,3 +132,10 @@ err-bad-calendar-date = Dagen `{ $value }` finns inte i kalendern.
 err-reserved-id = `{ $value }` duger inte som beteckning: Windows reserverar namnet för en enhet, så webbplatsen kunde inte kopieras dit.
 err-dash-in-brackets = En punkt i en lista som börjar med `-` står inom hakparenteser [ ].
 err-dash-in-brackets-hint = ta bort [ och ] runt listan, eller skriv dess punkter mellan dem åtskilda med kommatecken
+
+## Byggets framsteg i terminalen
+
+progress-search-index = Sökindex
+progress-pages = Sidor
+progress-downloads = Nedladdningar
+progress-writing = Webbplatsen sparas

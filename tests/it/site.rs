@@ -24,6 +24,12 @@ fn a_rebuild_writes_only_what_changed_and_nothing_when_nothing_did() {
 
     let again = site.build();
     assert!(again.status.success());
+    // No progress display when standard error is not a terminal.
+    assert!(
+        !stderr(&again).contains(['\r', '\u{1b}']),
+        "{:?}",
+        stderr(&again)
+    );
     // After the warnings of the fixture (its example addresses).
     assert!(
         stderr(&again)
