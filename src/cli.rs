@@ -84,6 +84,9 @@ pub enum Command {
         /// Write one `<kind>.schema.json` per file kind into this folder instead.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The language of the descriptions: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Search the site's content with the same index and ranking as the site's search page.
     Search {

@@ -36,13 +36,17 @@ impl From<MessageError> for String {
     }
 }
 
-/// The messages of `check`, `build` and the preview compiled in, for when
+/// The messages of `check`, `build` and the preview, and the schema's
+/// descriptions of the fields, compiled in, for when
 /// the site's own UI strings are not loaded (a broken site.yaml) or predate
 /// a message.
-const EMBEDDED_ERRORS: [(&str, &str); 3] = [
-    ("fi", include_str!("../i18n/fi/errors.ftl")),
-    ("sv", include_str!("../i18n/sv/errors.ftl")),
-    ("en", include_str!("../i18n/en/errors.ftl")),
+const EMBEDDED_ERRORS: [(&str, &str, &str); 6] = [
+    ("fi", "errors", include_str!("../i18n/fi/errors.ftl")),
+    ("sv", "errors", include_str!("../i18n/sv/errors.ftl")),
+    ("en", "errors", include_str!("../i18n/en/errors.ftl")),
+    ("fi", "schema", include_str!("../i18n/fi/schema.ftl")),
+    ("sv", "schema", include_str!("../i18n/sv/schema.ftl")),
+    ("en", "schema", include_str!("../i18n/en/schema.ftl")),
 ];
 
 /// The languages the messages of `check` and `build` are written in.
@@ -54,8 +58,8 @@ fn embedded_errors() -> &'static I18n {
         let languages: Vec<String> = READER_LANGUAGES.iter().map(|l| l.to_string()).collect();
         let sources = EMBEDDED_ERRORS
             .iter()
-            .map(|(lang, text)| {
-                let path = PathBuf::from(format!("i18n/{lang}/errors.ftl"));
+            .map(|(lang, file, text)| {
+                let path = PathBuf::from(format!("i18n/{lang}/{file}.ftl"));
                 (lang.to_string(), path, text.to_string())
             })
             .collect();
@@ -66,8 +70,18 @@ fn embedded_errors() -> &'static I18n {
 /// A [`Message`] in `lang`: the site's UI string when the site has it in
 /// that language, else the built-in one; `None` when neither has it.
 pub fn say(message: &Message, lang: &str, site: Option<&I18n>) -> Option<String> {
+    say_id(message.id, &message.args, lang, site)
+}
+
+/// [`say`] for an id made at run time (`schema-<definition>-<field>`).
+pub fn say_id(
+    id: &str,
+    arguments: &[(&'static str, String)],
+    lang: &str,
+    site: Option<&I18n>,
+) -> Option<String> {
     let mut args = FluentArgs::new();
-    for (name, value) in &message.args {
+    for (name, value) in arguments {
         // Only counts are numbers (for plurals): a year stays `2021`, not `2 021`.
         match value.parse::<i64>() {
             Ok(n) if *name == "count" => args.set(*name, n),
@@ -77,8 +91,8 @@ pub fn say(message: &Message, lang: &str, site: Option<&I18n>) -> Option<String>
     [site, Some(embedded_errors())]
         .into_iter()
         .flatten()
-        .find(|i18n| i18n.has(lang, message.id))
-        .and_then(|i18n| i18n.message(lang, message.id, Some(&args)).ok())
+        .find(|i18n| i18n.has(lang, id))
+        .and_then(|i18n| i18n.message(lang, id, Some(&args)).ok())
 }
 
 /// Every message and hint of `diagnostics` in `lang` (see [`say`]).

@@ -157,7 +157,9 @@ fn main() -> ExitCode {
             }
         }
         Command::New { root, what } => new(&root, what),
-        Command::Schema { kind, out } => schema(kind.as_deref(), out.as_deref()),
+        Command::Schema { kind, out, lang } => {
+            schema(kind.as_deref(), out.as_deref(), lang.as_deref())
+        }
         Command::Search {
             query,
             root,
@@ -258,8 +260,19 @@ fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
     }
 }
 
-fn schema(kind: Option<&str>, out: Option<&std::path::Path>) -> ExitCode {
-    use tuloskortti::schema::{KINDS, bundle, for_kind};
+fn schema(kind: Option<&str>, out: Option<&std::path::Path>, lang: Option<&str>) -> ExitCode {
+    use tuloskortti::schema::{KINDS, in_language};
+    // The site in this folder, if it is one, gives its first language.
+    let languages = tuloskortti::content::load::site_languages(std::path::Path::new("."));
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let say = |id: &str| tuloskortti::i18n::say_id(id, &[], &lang, None);
+    let described = |mut schema: serde_json::Value| {
+        in_language(&mut schema, &say);
+        schema
+    };
+    let bundle = || described(tuloskortti::schema::bundle());
+    let for_kind = |kind: &str| tuloskortti::schema::for_kind(kind).map(described);
     let pretty = |value: &serde_json::Value| {
         let mut text = serde_json::to_string_pretty(value).expect("a schema serializes");
         text.push('\n');

@@ -64,6 +64,36 @@ pub fn for_kind(kind: &str) -> Option<Value> {
     }))
 }
 
+/// The descriptions of `schema`'s definitions and fields in a language:
+/// `say` gives the UI string `schema-<definition>` or
+/// `schema-<definition>-<field>` (`i18n/<lang>/schema.ftl`), where there is
+/// one; the rest stay as the model's documentation says (English).
+pub fn in_language(schema: &mut Value, say: &dyn Fn(&str) -> Option<String>) {
+    let Some(definitions) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, definition) in definitions.iter_mut() {
+        if definition.get("description").is_some()
+            && let Some(text) = say(&format!("schema-{name}"))
+        {
+            definition["description"] = Value::String(text);
+        }
+        let Some(properties) = definition
+            .get_mut("properties")
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        for (field, property) in properties.iter_mut() {
+            if property.get("description").is_some()
+                && let Some(text) = say(&format!("schema-{name}-{field}"))
+            {
+                property["description"] = Value::String(text);
+            }
+        }
+    }
+}
+
 /// The schema of the whole dataset download, `data/tuloskortti.json`: the
 /// content files' own definitions, with every id filled in.
 pub fn dataset() -> Value {

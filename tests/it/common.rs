@@ -58,6 +58,11 @@ impl TestSite {
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tuloskortti"))
         .args(args)
+        // A locale without messages of ours: the site's first language
+        // speaks unless `--lang` says otherwise, on any machine.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .current_dir(dir)
         .output()
         .expect("the binary runs")

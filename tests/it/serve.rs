@@ -33,6 +33,9 @@ impl Preview {
             .args(["serve", "--root", ".", "--port", "0"])
             // The preview folder goes under the cache folder: this one.
             .env("XDG_CACHE_HOME", site.root().join(".cache"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .current_dir(site.root())
             .stdout(Stdio::piped())
             .stderr(fs::File::create(&log).unwrap())
