@@ -35,6 +35,9 @@ fn main() -> ExitCode {
             lang,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
+            let reader = reader(&root, lang.as_deref());
+            let t = |id: &str, args: &[(&'static str, String)]| words(&reader, id, args);
+            let shown = out.display().to_string();
             let said = {
                 let root = root.clone();
                 let lang = lang.clone();
@@ -55,17 +58,14 @@ fn main() -> ExitCode {
             match built {
                 Ok(report) if report.up_to_date => {
                     eprint!("{}", report.warnings_text);
-                    eprintln!(
-                        "up to date: {} pages ({} files) in {}, nothing changed since the last build (checked in {} ms; --force builds anyway)",
-                        report.pages,
-                        report.files,
-                        out.display(),
-                        report
-                            .timings
-                            .iter()
-                            .map(|(_, d)| d.as_millis())
-                            .sum::<u128>()
-                    );
+                    let ms: u128 = report.timings.iter().map(|(_, d)| d.as_millis()).sum();
+                    let args = [
+                        ("pages", report.pages.to_string()),
+                        ("files", report.files.to_string()),
+                        ("out", shown.clone()),
+                        ("ms", ms.to_string()),
+                    ];
+                    eprintln!("{}", t("err-summary-up-to-date", &args));
                     ExitCode::SUCCESS
                 }
                 Ok(report) => {
@@ -75,26 +75,28 @@ fn main() -> ExitCode {
                         .iter()
                         .map(|(stage, d)| format!("{stage} {} ms", d.as_millis()))
                         .collect();
-                    let changed = report
-                        .changed
-                        .map(|n| format!(", {n} of them changed"))
-                        .unwrap_or_default();
-                    eprintln!(
-                        "built {} pages ({} files) into {}{changed} [{}]",
-                        report.pages,
-                        report.files,
-                        out.display(),
-                        timings.join(", ")
-                    );
+                    let mut args = vec![
+                        ("pages", report.pages.to_string()),
+                        ("files", report.files.to_string()),
+                        ("out", shown.clone()),
+                    ];
+                    let id = match report.changed {
+                        Some(changed) => {
+                            args.push(("changed", changed.to_string()));
+                            "err-summary-built-changed"
+                        }
+                        None => "err-summary-built",
+                    };
+                    eprintln!("{} [{}]", t(id, &args), timings.join(", "));
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diagnostics)) => {
                     eprint!("{}", said(&diagnostics));
-                    eprintln!(
-                        "build failed: {} error(s); the previous output in {} is unchanged",
-                        diagnostics.error_count(),
-                        out.display()
-                    );
+                    let args = [
+                        ("count", diagnostics.error_count().to_string()),
+                        ("out", shown.clone()),
+                    ];
+                    eprintln!("{}", t("err-summary-build-failed", &args));
                     ExitCode::from(1)
                 }
                 Err(err) => {
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
             lang,
         } => match build::load(&root, None) {
             Ok(loaded) => {
+                let reader = reader(&root, lang.as_deref());
                 eprint!("{}", say(&loaded.warnings, &root, lang.as_deref()));
                 if translations {
                     let languages = &loaded.site.config.languages;
@@ -116,21 +119,21 @@ fn main() -> ExitCode {
                     let missing =
                         missing_translations(&loaded.site, &|text| placeholders.contains(text));
                     for m in &missing {
-                        println!(
-                            "{}: {}: missing {}",
-                            m.file.display(),
-                            m.field,
-                            m.missing.join(", ")
-                        );
+                        let args = [("languages", m.missing.join(", "))];
+                        let languages = words(&reader, "err-summary-missing-languages", &args);
+                        println!("{}: {}: {languages}", m.file.display(), m.field);
                     }
-                    eprintln!("{} text(s) lack a translation", missing.len());
+                    let args = [("count", missing.len().to_string())];
+                    eprintln!("{}", words(&reader, "err-summary-missing", &args));
                 }
-                eprintln!("ok: no errors");
+                eprintln!("{}", words(&reader, "err-summary-ok", &[]));
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => {
                 eprint!("{}", say(&diagnostics, &root, lang.as_deref()));
-                eprintln!("{} error(s)", diagnostics.error_count());
+                let args = [("count", diagnostics.error_count().to_string())];
+                let reader = reader(&root, lang.as_deref());
+                eprintln!("{}", words(&reader, "err-summary-errors", &args));
                 ExitCode::from(1)
             }
         },
@@ -223,12 +226,23 @@ fn progress_on_terminal(
     })
 }
 
+/// The reader's language: `--lang`, the locale, the site's first language.
+fn reader(root: &std::path::Path, lang: Option<&str>) -> String {
+    let languages = tuloskortti::content::load::site_languages(root);
+    let env = |name: &str| std::env::var(name).ok();
+    tuloskortti::i18n::reader_language(lang, &env, &languages)
+}
+
+/// A line of the command's own, in the reader's language.
+fn words(lang: &str, id: &str, args: &[(&'static str, String)]) -> String {
+    tuloskortti::i18n::say_id(id, args, lang, None).unwrap_or_else(|| id.to_string())
+}
+
 /// The report of `diagnostics` in the reader's language (`--lang`, the
 /// locale, the site's first language).
 fn say(diagnostics: &Diagnostics, root: &std::path::Path, lang: Option<&str>) -> String {
     let languages = tuloskortti::content::load::site_languages(root);
-    let env = |name: &str| std::env::var(name).ok();
-    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let lang = reader(root, lang);
     let site = tuloskortti::i18n::I18n::load(&root.join("i18n"), &languages).ok();
     let mut diagnostics = diagnostics.clone();
     tuloskortti::i18n::localize(&mut diagnostics, &lang, site.as_ref());

@@ -139,3 +139,24 @@ progress-search-index = Search index
 progress-pages = Pages
 progress-downloads = Downloads
 progress-writing = Writing the site
+
+## The last line of check and build
+
+err-summary-ok = No errors.
+err-summary-errors = { $count ->
+    [one] One error.
+   *[other] { $count } errors.
+}
+err-summary-build-failed = The site was not built: { $count ->
+    [one] one error
+   *[other] { $count } errors
+}. The previous site in { $out } is unchanged.
+err-summary-missing = { $count ->
+    [0] Every text is translated.
+    [one] One text lacks a translation.
+   *[other] { $count } texts lack a translation.
+}
+err-summary-missing-languages = missing { $languages }
+err-summary-built = Built { $pages } pages ({ $files } files) into { $out }.
+err-summary-built-changed = Built { $pages } pages ({ $files } files) into { $out }; { $changed } of them changed.
+err-summary-up-to-date = Up to date: { $pages } pages ({ $files } files) in { $out }; nothing changed since the last build (checked in { $ms } ms; --force builds anyway).

@@ -139,3 +139,24 @@ progress-search-index = Hakuhakemisto
 progress-pages = Sivut
 progress-downloads = Ladattavat tiedostot
 progress-writing = Sivuston tallennus
+
+## Komentojen check ja build viimeinen rivi
+
+err-summary-ok = Ei virheitä.
+err-summary-errors = { $count ->
+    [one] Yksi virhe.
+   *[other] { $count } virhettä.
+}
+err-summary-build-failed = Sivustoa ei rakennettu: { $count ->
+    [one] yksi virhe
+   *[other] { $count } virhettä
+}. Edellinen sivusto kansiossa { $out } on ennallaan.
+err-summary-missing = { $count ->
+    [0] Kaikki tekstit on käännetty.
+    [one] Yhdeltä tekstiltä puuttuu käännös.
+   *[other] { $count } tekstiltä puuttuu käännös.
+}
+err-summary-missing-languages = puuttuu { $languages }
+err-summary-built = Rakennettiin { $pages } sivua ({ $files } tiedostoa) kansioon { $out }.
+err-summary-built-changed = Rakennettiin { $pages } sivua ({ $files } tiedostoa) kansioon { $out }; niistä { $changed } muuttui.
+err-summary-up-to-date = Ajan tasalla: { $pages } sivua ({ $files } tiedostoa) kansiossa { $out }; mikään ei ole muuttunut edellisen rakentamisen jälkeen (tarkistukseen kului { $ms } ms; --force rakentaa silti).

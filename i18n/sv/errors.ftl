@@ -139,3 +139,24 @@ progress-search-index = Sökindex
 progress-pages = Sidor
 progress-downloads = Nedladdningar
 progress-writing = Webbplatsen sparas
+
+## Sista raden av check och build
+
+err-summary-ok = Inga fel.
+err-summary-errors = { $count ->
+    [one] Ett fel.
+   *[other] { $count } fel.
+}
+err-summary-build-failed = Webbplatsen byggdes inte: { $count ->
+    [one] ett fel
+   *[other] { $count } fel
+}. Den tidigare webbplatsen i { $out } är oförändrad.
+err-summary-missing = { $count ->
+    [0] Alla texter är översatta.
+    [one] En text saknar översättning.
+   *[other] { $count } texter saknar översättning.
+}
+err-summary-missing-languages = saknas { $languages }
+err-summary-built = Byggde { $pages } sidor ({ $files } filer) i { $out }.
+err-summary-built-changed = Byggde { $pages } sidor ({ $files } filer) i { $out }; { $changed } av dem ändrades.
+err-summary-up-to-date = Aktuell: { $pages } sidor ({ $files } filer) i { $out }; inget har ändrats sedan det senaste bygget (kontrollerat på { $ms } ms; --force bygger ändå).

@@ -147,7 +147,7 @@ fn all_errors_are_reported_in_one_run() {
     ] {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
-    assert!(err.contains("3 error(s)"), "{err}");
+    assert!(err.contains("3 errors."), "{err}");
 }
 
 #[test]
