@@ -159,7 +159,10 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             format!("{url}/")
         };
     }
-    let (i18n, theme) = load_strings_and_theme(root, &site)?;
+    let (i18n, theme) = load_strings_and_theme(root, &site).map_err(|mut diagnostics| {
+        crate::i18n::localize(&mut diagnostics, site.config.default_language(), None);
+        diagnostics
+    })?;
     let mut warnings = warnings;
     let placeholders = Placeholders::of(&i18n, &site.config.languages);
     warnings.extend(placeholders::check(

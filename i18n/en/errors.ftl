@@ -160,3 +160,19 @@ err-summary-missing-languages = missing { $languages }
 err-summary-built = Built { $pages } pages ({ $files } files) into { $out }.
 err-summary-built-changed = Built { $pages } pages ({ $files } files) into { $out }; { $changed } of them changed.
 err-summary-up-to-date = Up to date: { $pages } pages ({ $files } files) in { $out }; nothing changed since the last build (checked in { $ms } ms; --force builds anyway).
+
+## Reading the files
+
+err-no-content-folder = The folder { $folder } cannot be read ({ $reason }).
+err-no-content-folder-hint = run the command in the site's folder, the one with content/, or give it with --root
+err-not-content = This file is not one of the site's content files and is left out.
+err-not-content-hint = content files are site.yaml, metrics.yaml, networks.yaml, organisations/<organisation>.yaml, scorecards/<organisation>/<name>.yaml, updates/<date>-<name>.<language>.md and pages/<name>.<language>.md
+err-link-outside = This is a link to a file outside the project; it is not read.
+err-link-outside-hint = copy the file into the project instead of linking to it
+err-cannot-read = The file cannot be read ({ $reason }).
+err-cannot-read-hint = check that the file is not open in another program and that you may read it
+err-not-a-file = This is not a file but a device, a pipe or a folder.
+err-too-large = The file is { $bytes } bytes; a content file can be at most { $limit } bytes.
+err-too-large-hint = split it into several files
+err-not-utf8 = The file is not saved as UTF-8 text.
+err-not-utf8-hint = save the file with the UTF-8 encoding (in VS Code: the encoding in the status bar, "Save with Encoding")

@@ -160,3 +160,19 @@ err-summary-missing-languages = puuttuu { $languages }
 err-summary-built = Rakennettiin { $pages } sivua ({ $files } tiedostoa) kansioon { $out }.
 err-summary-built-changed = Rakennettiin { $pages } sivua ({ $files } tiedostoa) kansioon { $out }; niistä { $changed } muuttui.
 err-summary-up-to-date = Ajan tasalla: { $pages } sivua ({ $files } tiedostoa) kansiossa { $out }; mikään ei ole muuttunut edellisen rakentamisen jälkeen (tarkistukseen kului { $ms } ms; --force rakentaa silti).
+
+## Tiedostojen lukeminen
+
+err-no-content-folder = Kansiota { $folder } ei voi lukea ({ $reason }).
+err-no-content-folder-hint = anna komento sivuston kansiossa, jossa on content/, tai anna kansio valitsimella --root
+err-not-content = Tämä tiedosto ei ole sivuston sisältötiedosto, joten se jätetään pois.
+err-not-content-hint = sisältötiedostoja ovat site.yaml, metrics.yaml, networks.yaml, organisations/<organisaatio>.yaml, scorecards/<organisaatio>/<nimi>.yaml, updates/<päivämäärä>-<nimi>.<kieli>.md ja pages/<nimi>.<kieli>.md
+err-link-outside = Tämä on linkki projektin ulkopuoliseen tiedostoon, eikä sitä lueta.
+err-link-outside-hint = kopioi tiedosto projektiin linkin sijaan
+err-cannot-read = Tiedostoa ei voi lukea ({ $reason }).
+err-cannot-read-hint = tarkista, ettei tiedosto ole auki toisessa ohjelmassa ja että sinulla on oikeus lukea se
+err-not-a-file = Tämä ei ole tiedosto vaan laite, putki tai kansio.
+err-too-large = Tiedostossa on { $bytes } tavua; sisältötiedostossa saa olla enintään { $limit } tavua.
+err-too-large-hint = jaa se useaksi tiedostoksi
+err-not-utf8 = Tiedostoa ei ole tallennettu UTF-8-tekstinä.
+err-not-utf8-hint = tallenna tiedosto UTF-8-merkistöllä (VS Codessa: merkistö tilarivillä, "Save with Encoding")

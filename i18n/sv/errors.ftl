@@ -160,3 +160,19 @@ err-summary-missing-languages = saknas { $languages }
 err-summary-built = Byggde { $pages } sidor ({ $files } filer) i { $out }.
 err-summary-built-changed = Byggde { $pages } sidor ({ $files } filer) i { $out }; { $changed } av dem ändrades.
 err-summary-up-to-date = Aktuell: { $pages } sidor ({ $files } filer) i { $out }; inget har ändrats sedan det senaste bygget (kontrollerat på { $ms } ms; --force bygger ändå).
+
+## Läsa filerna
+
+err-no-content-folder = Mappen { $folder } kan inte läsas ({ $reason }).
+err-no-content-folder-hint = ge kommandot i webbplatsens mapp, den med content/, eller ange mappen med --root
+err-not-content = Den här filen är inte en av webbplatsens innehållsfiler och lämnas bort.
+err-not-content-hint = innehållsfiler är site.yaml, metrics.yaml, networks.yaml, organisations/<organisation>.yaml, scorecards/<organisation>/<namn>.yaml, updates/<datum>-<namn>.<språk>.md och pages/<namn>.<språk>.md
+err-link-outside = Det här är en länk till en fil utanför projektet; den läses inte.
+err-link-outside-hint = kopiera filen till projektet i stället för att länka till den
+err-cannot-read = Filen kan inte läsas ({ $reason }).
+err-cannot-read-hint = kontrollera att filen inte är öppen i ett annat program och att du får läsa den
+err-not-a-file = Det här är ingen fil utan en enhet, ett rör eller en mapp.
+err-too-large = Filen är { $bytes } byte; en innehållsfil får vara högst { $limit } byte.
+err-too-large-hint = dela upp den i flera filer
+err-not-utf8 = Filen är inte sparad som UTF-8-text.
+err-not-utf8-hint = spara filen med teckenkodningen UTF-8 (i VS Code: kodningen i statusfältet, "Save with Encoding")
