@@ -176,3 +176,5 @@ err-too-large = The file is { $bytes } bytes; a content file can be at most { $l
 err-too-large-hint = split it into several files
 err-not-utf8 = The file is not saved as UTF-8 text.
 err-not-utf8-hint = save the file with the UTF-8 encoding (in VS Code: the encoding in the status bar, "Save with Encoding")
+err-too-many-repeats = The file repeats its parts (with & and *) more times than a content file can hold.
+err-too-many-repeats-hint = write the parts out instead of repeating them with & and *

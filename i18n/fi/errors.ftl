@@ -176,3 +176,5 @@ err-too-large = Tiedostossa on { $bytes } tavua; sisältötiedostossa saa olla e
 err-too-large-hint = jaa se useaksi tiedostoksi
 err-not-utf8 = Tiedostoa ei ole tallennettu UTF-8-tekstinä.
 err-not-utf8-hint = tallenna tiedosto UTF-8-merkistöllä (VS Codessa: merkistö tilarivillä, "Save with Encoding")
+err-too-many-repeats = Tiedosto toistaa osiaan (merkeillä & ja *) useammin kuin sisältötiedostoon mahtuu.
+err-too-many-repeats-hint = kirjoita osat auki sen sijaan, että toistat niitä merkeillä & ja *

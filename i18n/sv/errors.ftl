@@ -176,3 +176,5 @@ err-too-large = Filen är { $bytes } byte; en innehållsfil får vara högst { $
 err-too-large-hint = dela upp den i flera filer
 err-not-utf8 = Filen är inte sparad som UTF-8-text.
 err-not-utf8-hint = spara filen med teckenkodningen UTF-8 (i VS Code: kodningen i statusfältet, "Save with Encoding")
+err-too-many-repeats = Filen upprepar sina delar (med & och *) fler gånger än en innehållsfil rymmer.
+err-too-many-repeats-hint = skriv ut delarna i stället för att upprepa dem med & och *

@@ -97,6 +97,17 @@ enum Frame {
     },
 }
 
+const TOO_MANY_REPEATS: &str = "too many repeats";
+
+/// How many values `value` holds, itself included.
+fn size(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(size).sum::<usize>(),
+        Value::Object(map) => 1 + map.values().map(size).sum::<usize>(),
+        _ => 1,
+    }
+}
+
 /// The tree of `text`, or the first syntax error.
 pub fn tree(text: &str) -> Result<Tree, ScanError> {
     let mut tree = Tree {
@@ -109,8 +120,16 @@ pub fn tree(text: &str) -> Result<Tree, ScanError> {
     let mut anchors: HashMap<usize, Value> = HashMap::new();
     let mut open_anchors: Vec<(usize, usize)> = Vec::new();
     let mut root: Option<Value> = None;
+    // Repeats (`&a` ... `*a`) may not grow the tree past what such a text
+    // could hold (a "billion laughs" would take all memory).
+    let budget = text.len() + 10_000;
+    let mut nodes = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event?;
+        nodes += 1;
+        if nodes > budget {
+            return Err(ScanError::new(span.start, TOO_MANY_REPEATS));
+        }
         let at = (span.start.line() as u32, span.start.col() as u32 + 1);
         // The pointer of the node that starts here, or None for a key.
         let here = match stack.last_mut() {
@@ -151,7 +170,12 @@ pub fn tree(text: &str) -> Result<Tree, ScanError> {
                 if let Some(pointer) = here {
                     tree.values.insert(pointer, at);
                 }
-                anchors.get(&anchor).cloned().unwrap_or(Value::Null)
+                let node = anchors.get(&anchor).cloned().unwrap_or(Value::Null);
+                nodes += size(&node);
+                if nodes > budget {
+                    return Err(ScanError::new(span.start, TOO_MANY_REPEATS));
+                }
+                node
             }
             Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
                 // A mapping or list as a key is never a field name.
@@ -664,6 +688,12 @@ fn syntax(path: &Path, text: &str, err: &ScanError, line_offset: u32) -> Diagnos
                     .arg("other", indent(above)),
             )
         }
+        ErrorKind::Custom(message) if message == TOO_MANY_REPEATS => Diagnostic::new(
+            Severity::Error,
+            located(line, column),
+            Message::new("err-too-many-repeats"),
+        )
+        .hint(Message::new("err-too-many-repeats-hint")),
         ErrorKind::BlockEntryInFlowCollection | ErrorKind::BlockSequenceEntryNotAllowed => {
             Diagnostic::new(
                 Severity::Error,
@@ -726,6 +756,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn repeats_cannot_take_all_memory() {
+        let mut text = String::from("a: &a [1,1,1,1,1,1,1,1,1,1]\n");
+        for (name, before) in [
+            ("b", "a"),
+            ("c", "b"),
+            ("d", "c"),
+            ("e", "d"),
+            ("f", "e"),
+            ("g", "f"),
+        ] {
+            let refs = vec![format!("*{before}"); 10].join(",");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let found = check(Path::new("x.yaml"), &text, "organisation", 0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].said.as_ref().unwrap().message.id,
+            "err-too-many-repeats"
+        );
+        // A few repeats are fine.
+        assert!(tree("a: &x {b: 1}\nc: *x\n").is_ok());
     }
 
     #[test]
