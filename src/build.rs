@@ -11,8 +11,49 @@ use crate::open_data;
 use crate::output;
 use crate::output::OutputFile;
 use crate::output::record;
+use crate::placeholders::{self, Placeholders};
 use crate::render::{self, Renderer, SiteIndex, Theme};
 use rayon::prelude::*;
+
+/// A stage of a build, as a progress display names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    SearchIndex,
+    Pages,
+    Downloads,
+    Writing,
+}
+
+/// Told how far a build got: its stage, and for the pages how many of all
+/// are done (0 of 0 when a stage has no count). The terminal's display is
+/// the edge's (`main.rs`); a build without one is told nothing.
+#[derive(Clone, Default)]
+pub struct Progress(Option<Arc<Tell>>);
+
+/// A stage, and how many of how many are done.
+type Tell = dyn Fn(Stage, usize, usize) + Send + Sync;
+
+impl Progress {
+    pub fn new(tell: impl Fn(Stage, usize, usize) + Send + Sync + 'static) -> Progress {
+        Progress(Some(Arc::new(tell)))
+    }
+
+    fn tell(&self, stage: Stage, done: usize, total: usize) {
+        if let Some(tell) = &self.0 {
+            tell(stage, done, total);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(shown)"
+        } else {
+            "Progress(none)"
+        })
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -22,6 +63,13 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build even when nothing changed since the last build into `out`.
     pub force: bool,
+    /// Publish drafts and updates dated later too.
+    pub drafts: bool,
+    /// Fail on warnings too (placeholders, example addresses, an old
+    /// review date), as a publishing pipeline should.
+    pub strict: bool,
+    /// Where to tell how far the build got.
+    pub progress: Progress,
 }
 
 #[derive(Debug, Default)]
@@ -96,7 +144,14 @@ pub struct Loaded {
 
 /// Load content, UI strings and theme; report every problem of all three.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
-    let (mut site, warnings) = content::load_site(root)?;
+    // Put into words in the site's first language; the edge puts them into
+    // the reader's (the ids and arguments are kept).
+    let (mut site, warnings) = content::load_site(root).map_err(|mut diagnostics| {
+        let languages = content::load::site_languages(root);
+        let lang = crate::i18n::reader_language(None, &|_| None, &languages);
+        crate::i18n::localize(&mut diagnostics, &lang, None);
+        diagnostics
+    })?;
     if let Some(url) = base_url {
         site.config.base_url = if url.ends_with('/') {
             url.to_string()
@@ -104,7 +159,21 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             format!("{url}/")
         };
     }
-    let (i18n, theme) = load_strings_and_theme(root, &site)?;
+    let (i18n, theme) = load_strings_and_theme(root, &site).map_err(|mut diagnostics| {
+        crate::i18n::localize(&mut diagnostics, site.config.default_language(), None);
+        diagnostics
+    })?;
+    let mut warnings = warnings;
+    let placeholders = Placeholders::of(&i18n, &site.config.languages);
+    warnings.extend(placeholders::check(
+        root,
+        &site,
+        &placeholders,
+        base_url.is_some(),
+    ));
+    let mut warnings = warnings.sorted();
+    // In the site's first language until the edge says whose they are.
+    crate::i18n::localize(&mut warnings, site.config.default_language(), Some(&i18n));
     Ok(Loaded {
         site,
         i18n,
@@ -246,15 +315,29 @@ enum Sink {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_out(&options.root, &options.out).map_err(BuildError::Usage)?;
     let start = Instant::now();
-    let fingerprint = record::inputs(&options.root, &options.out, options.base_url.as_deref());
+    let fingerprint = record::inputs(
+        &options.root,
+        &options.out,
+        options.base_url.as_deref(),
+        options.drafts,
+    );
     let previous = record::intact(&options.out);
     if let Some(record) = previous
         .as_ref()
         .filter(|r| !options.force && fingerprint.is_some_and(|f| record::up_to_date_with(r, f)))
+        // A strict build fails on the warnings the last build had.
+        .filter(|r| !options.strict || r.warnings.is_empty())
     {
         return Ok(BuildReport::up_to_date(record, start.elapsed()));
     }
-    let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    let mut loaded =
+        load(&options.root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    if !options.drafts {
+        loaded.site = loaded.site.without_drafts(content::Date::today_utc());
+    }
+    if options.strict && !loaded.warnings.is_empty() {
+        return Err(BuildError::Content(loaded.warnings.warnings_as_errors()));
+    }
     let renderer =
         Renderer::new(&loaded.theme, loaded.i18n.clone()).map_err(BuildError::Content)?;
     let mut report = BuildReport::default();
@@ -269,7 +352,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let mut search = Duration::ZERO;
     let pass = loop {
-        let pass = render_into(&loaded, &renderer, &mut sink, &io)?;
+        let pass = render_into(&loaded, &renderer, &mut sink, &io, &options.progress)?;
         search += pass.search;
         if !pass.overflow {
             break pass;
@@ -281,6 +364,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.timings.push(("render", pass.rendering));
     report.timings.push(("search index", search));
     let start = Instant::now();
+    options.progress.tell(Stage::Writing, 0, 0);
     // The record goes first: a build that stops half-way leaves none, and
     // the next build starts afresh.
     record::forget(&options.out);
@@ -339,6 +423,7 @@ fn render_into(
     renderer: &Renderer,
     sink: &mut Sink,
     io: &impl Fn(std::io::Error) -> BuildError,
+    progress: &Progress,
 ) -> Result<Pass, BuildError> {
     let site = &loaded.site;
     let mut pass = Pass {
@@ -363,6 +448,7 @@ fn render_into(
         writing.set(writing.get() + start.elapsed());
         Ok(fits)
     };
+    progress.tell(Stage::SearchIndex, 0, 0);
     let (fits, time) = without_writing(&writing, || {
         crate::search::build_files_each(site, &loaded.i18n, &mut put)
     });
@@ -370,10 +456,14 @@ fn render_into(
     pass.overflow = !fits?;
     let index = SiteIndex::new(site);
     let mut diagnostics = Diagnostics::default();
-    for batch in Renderer::all_pages(site).chunks(PAGES_PER_BATCH) {
+    let all_pages = Renderer::all_pages(site);
+    let mut done = 0;
+    for batch in all_pages.chunks(PAGES_PER_BATCH) {
         if pass.overflow {
             break;
         }
+        progress.tell(Stage::Pages, done, all_pages.len());
+        done += batch.len();
         let start = Instant::now();
         let (files, problems) = renderer.render_each(site, &index, batch);
         pass.rendering += start.elapsed();
@@ -384,6 +474,7 @@ fn render_into(
         return Err(BuildError::Content(diagnostics.sorted()));
     }
     if !pass.overflow {
+        progress.tell(Stage::Downloads, 0, 0);
         let (fits, time) = without_writing(&writing, || site_files_each(renderer, site, &mut put));
         pass.overflow = !fits?;
         pass.rendering += time;

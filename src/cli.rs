@@ -31,6 +31,15 @@ pub enum Command {
         /// Build even when nothing changed since the last build into the folder.
         #[arg(long)]
         force: bool,
+        /// Publish drafts (`draft: true`) and updates dated later too.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail on warnings too: placeholders, example addresses (for a publishing pipeline).
+        #[arg(long)]
+        strict: bool,
+        /// The language of the messages: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Check the content and report every problem, without building.
     Check {
@@ -39,6 +48,9 @@ pub enum Command {
         /// Also list the texts that still lack a translation, per file and field.
         #[arg(long)]
         translations: bool,
+        /// The language of the messages: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Build into a preview folder, serve it, and rebuild and reload on every save.
     Serve {
@@ -50,7 +62,7 @@ pub enum Command {
         /// Address to listen on; only this machine by default.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// The preview folder [default: <root>/target/preview]; public/ is never touched.
+        /// The preview folder [default: one of its own under the system's cache folder]; public/ is never touched.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Poll the folders instead of using the system's file events (network drives).
@@ -72,6 +84,9 @@ pub enum Command {
         /// Write one `<kind>.schema.json` per file kind into this folder instead.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The language of the descriptions: fi, sv or en [default: the locale's, else the site's first language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Hand the texts to a translator and write the translations back in place.
     Translations {

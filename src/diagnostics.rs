@@ -44,14 +44,51 @@ impl fmt::Display for Location {
     }
 }
 
+/// A message as a UI string: its id (in `i18n/<lang>/errors.ftl`) and its
+/// arguments, put into words in the reader's language at the edge
+/// ([`Diagnostics::localize`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Message {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// Puts a [`Message`] into words in one language; `None` when it has none.
+pub type Wording<'a> = dyn Fn(&Message) -> Option<String> + 'a;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub location: Location,
+    /// The words, as last put by [`Diagnostic::localize`] (or given so).
     pub message: String,
     pub hint: Option<String>,
     /// The offending source line, for the excerpt under the message.
     pub source_line: Option<String>,
+    /// The message and hint as UI strings, kept so that each reader gets
+    /// them in their own language.
+    pub said: Option<Box<Said>>,
+}
+
+/// What a [`Diagnostic`] says, as UI strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
@@ -62,6 +99,46 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            said: None,
+        }
+    }
+
+    /// A problem said by a UI string; its words come with [`Diagnostic::localize`].
+    pub fn new(severity: Severity, location: Location, message: Message) -> Self {
+        Diagnostic {
+            severity,
+            message: message.id.to_string(),
+            said: Some(Box::new(Said {
+                message,
+                hint: None,
+            })),
+            ..Diagnostic::error(location, "")
+        }
+    }
+
+    /// A hint said by a UI string.
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint.id.to_string());
+        match &mut self.said {
+            Some(said) => said.hint = Some(hint),
+            None => {
+                self.said = Some(Box::new(Said {
+                    message: Message::new(""),
+                    hint: Some(hint),
+                }))
+            }
+        }
+        self
+    }
+
+    /// Put the message and hint into the words of `wording`, where it has them.
+    pub fn localize(&mut self, wording: &Wording) {
+        let Some(said) = &self.said else { return };
+        if let Some(text) = wording(&said.message) {
+            self.message = text;
+        }
+        if let Some(text) = said.hint.as_ref().and_then(wording) {
+            self.hint = Some(text);
         }
     }
 
@@ -160,6 +237,21 @@ impl Diagnostics {
             (&a.location, a.severity, &a.message).cmp(&(&b.location, b.severity, &b.message))
         });
         self.items.dedup();
+        self
+    }
+
+    /// Every message and hint in the words of `wording` (one language).
+    pub fn localize(&mut self, wording: &Wording) {
+        for d in &mut self.items {
+            d.localize(wording);
+        }
+    }
+
+    /// Warnings as errors (`build --strict`).
+    pub fn warnings_as_errors(mut self) -> Self {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
         self
     }
 

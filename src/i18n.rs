@@ -16,7 +16,7 @@ use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
 use crate::content::Date;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Message};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -34,6 +34,99 @@ impl From<MessageError> for String {
     fn from(err: MessageError) -> String {
         err.to_string()
     }
+}
+
+/// The messages of `check`, `build` and the preview, and the schema's
+/// descriptions of the fields, compiled in, for when
+/// the site's own UI strings are not loaded (a broken site.yaml) or predate
+/// a message.
+const EMBEDDED_ERRORS: [(&str, &str, &str); 6] = [
+    ("fi", "errors", include_str!("../i18n/fi/errors.ftl")),
+    ("sv", "errors", include_str!("../i18n/sv/errors.ftl")),
+    ("en", "errors", include_str!("../i18n/en/errors.ftl")),
+    ("fi", "schema", include_str!("../i18n/fi/schema.ftl")),
+    ("sv", "schema", include_str!("../i18n/sv/schema.ftl")),
+    ("en", "schema", include_str!("../i18n/en/schema.ftl")),
+];
+
+/// The languages the messages of `check` and `build` are written in.
+pub const READER_LANGUAGES: [&str; 3] = ["fi", "sv", "en"];
+
+fn embedded_errors() -> &'static I18n {
+    static ERRORS: std::sync::OnceLock<I18n> = std::sync::OnceLock::new();
+    ERRORS.get_or_init(|| {
+        let languages: Vec<String> = READER_LANGUAGES.iter().map(|l| l.to_string()).collect();
+        let sources = EMBEDDED_ERRORS
+            .iter()
+            .map(|(lang, file, text)| {
+                let path = PathBuf::from(format!("i18n/{lang}/{file}.ftl"));
+                (lang.to_string(), path, text.to_string())
+            })
+            .collect();
+        I18n::from_sources(&languages, sources).expect("the embedded errors.ftl parse")
+    })
+}
+
+/// A [`Message`] in `lang`: the site's UI string when the site has it in
+/// that language, else the built-in one; `None` when neither has it.
+pub fn say(message: &Message, lang: &str, site: Option<&I18n>) -> Option<String> {
+    say_id(message.id, &message.args, lang, site)
+}
+
+/// [`say`] for an id made at run time (`schema-<definition>-<field>`).
+pub fn say_id(
+    id: &str,
+    arguments: &[(&'static str, String)],
+    lang: &str,
+    site: Option<&I18n>,
+) -> Option<String> {
+    let mut args = FluentArgs::new();
+    for (name, value) in arguments {
+        // Only counts are numbers (for plurals): a year stays `2021`, not `2 021`.
+        match value.parse::<i64>() {
+            Ok(n) if *name == "count" => args.set(*name, n),
+            _ => args.set(*name, value.clone()),
+        }
+    }
+    [site, Some(embedded_errors())]
+        .into_iter()
+        .flatten()
+        .find(|i18n| i18n.has(lang, id))
+        .and_then(|i18n| i18n.message(lang, id, Some(&args)).ok())
+}
+
+/// Every message and hint of `diagnostics` in `lang` (see [`say`]).
+pub fn localize(diagnostics: &mut Diagnostics, lang: &str, site: Option<&I18n>) {
+    diagnostics.localize(&|message| say(message, lang, site));
+}
+
+/// The language of the person who reads the messages: `--lang`, else the
+/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, in the order POSIX gives them),
+/// else the site's first language; only one the messages are written in.
+pub fn reader_language(
+    explicit: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+    site_languages: &[String],
+) -> String {
+    let known = |lang: &str| READER_LANGUAGES.contains(&lang).then(|| lang.to_string());
+    if let Some(lang) = explicit.and_then(known) {
+        return lang;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| env(name))
+        .find(|value| !value.is_empty());
+    if let Some(lang) = locale
+        .as_deref()
+        .and_then(|l| l.split(['_', '.', '@', '-']).next())
+        .and_then(known)
+    {
+        return lang;
+    }
+    site_languages
+        .iter()
+        .find_map(|l| known(l))
+        .unwrap_or_else(|| "fi".to_string())
 }
 
 /// The UI strings of every site language.
@@ -418,6 +511,50 @@ mod tests {
     fn i18n() -> I18n {
         let langs: Vec<String> = ["fi", "sv", "en"].map(String::from).to_vec();
         I18n::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n"), &langs).expect("i18n loads")
+    }
+
+    #[test]
+    fn the_reader_language_comes_from_the_option_the_locale_or_the_site() {
+        let site = vec!["sv".to_string(), "fi".to_string()];
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let none = env(&[]);
+        assert_eq!(reader_language(Some("en"), &none, &site), "en");
+        assert_eq!(reader_language(None, &none, &site), "sv");
+        let finnish = env(&[("LANG", "fi_FI.UTF-8")]);
+        assert_eq!(reader_language(None, &finnish, &site), "fi");
+        // LC_ALL before LC_MESSAGES before LANG.
+        let both = env(&[("LANG", "fi_FI.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")]);
+        assert_eq!(reader_language(None, &both, &site), "en");
+        let all = env(&[("LC_MESSAGES", "en_GB"), ("LC_ALL", "sv_FI.UTF-8")]);
+        assert_eq!(reader_language(None, &all, &site), "sv");
+        // A locale without messages of ours (C, German): the site's first language.
+        let c = env(&[("LANG", "C.UTF-8")]);
+        assert_eq!(reader_language(None, &c, &site), "sv");
+        let german = env(&[("LANG", "de_DE.UTF-8")]);
+        assert_eq!(reader_language(Some("de"), &german, &site), "sv");
+    }
+
+    #[test]
+    fn a_message_is_said_in_each_language_with_its_arguments() {
+        let message = Message::new("err-example-address")
+            .arg("field", "base_url")
+            .arg("value", "https://example.fi");
+        let fi = say(&message, "fi", None).unwrap();
+        let sv = say(&message, "sv", None).unwrap();
+        let en = say(&message, "en", None).unwrap();
+        assert!(
+            fi.contains("`base_url`") && fi.contains("https://example.fi"),
+            "{fi}"
+        );
+        assert!(sv.starts_with("I fältet"), "{sv}");
+        assert!(en.starts_with("The field"), "{en}");
+        assert_eq!(say(&Message::new("no-such-message"), "fi", None), None);
     }
 
     #[test]

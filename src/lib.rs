@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod open_data;
 pub mod output;
+pub mod placeholders;
 pub mod render;
 pub mod roundtrip;
 pub mod scaffold;

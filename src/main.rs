@@ -5,6 +5,7 @@ use tuloskortti::build::{self, BuildError, BuildOptions};
 use tuloskortti::cli::{Cli, Command, NewCommand, TranslationsCommand};
 use tuloskortti::content::translations::missing_translations;
 use tuloskortti::diagnostics::Diagnostics;
+use tuloskortti::placeholders::Placeholders;
 
 /// mimalloc rather than the system's malloc: at a million pages glibc's
 /// malloc took about a fifth of the build's time, growing faster than the
@@ -29,56 +30,73 @@ fn main() -> ExitCode {
             out,
             base_url,
             force,
+            drafts,
+            strict,
+            lang,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            match build::build(&BuildOptions {
+            let reader = reader(&root, lang.as_deref());
+            let t = |id: &str, args: &[(&'static str, String)]| words(&reader, id, args);
+            let shown = out.display().to_string();
+            let said = {
+                let root = root.clone();
+                let lang = lang.clone();
+                move |d: &Diagnostics| say(d, &root, lang.as_deref())
+            };
+            let bar = indicatif::ProgressBar::hidden();
+            let progress = progress_on_terminal(&bar, &root, lang.as_deref());
+            let built = build::build(&BuildOptions {
                 root,
                 out: out.clone(),
                 base_url,
                 force,
-            }) {
+                drafts,
+                strict,
+                progress,
+            });
+            bar.finish_and_clear();
+            match built {
                 Ok(report) if report.up_to_date => {
                     eprint!("{}", report.warnings_text);
-                    eprintln!(
-                        "up to date: {} pages ({} files) in {}, nothing changed since the last build (checked in {} ms; --force builds anyway)",
-                        report.pages,
-                        report.files,
-                        out.display(),
-                        report
-                            .timings
-                            .iter()
-                            .map(|(_, d)| d.as_millis())
-                            .sum::<u128>()
-                    );
+                    let ms: u128 = report.timings.iter().map(|(_, d)| d.as_millis()).sum();
+                    let args = [
+                        ("pages", report.pages.to_string()),
+                        ("files", report.files.to_string()),
+                        ("out", shown.clone()),
+                        ("ms", ms.to_string()),
+                    ];
+                    eprintln!("{}", t("err-summary-up-to-date", &args));
                     ExitCode::SUCCESS
                 }
                 Ok(report) => {
-                    eprint!("{}", report.warnings_text);
+                    eprint!("{}", said(&report.warnings));
                     let timings: Vec<String> = report
                         .timings
                         .iter()
                         .map(|(stage, d)| format!("{stage} {} ms", d.as_millis()))
                         .collect();
-                    let changed = report
-                        .changed
-                        .map(|n| format!(", {n} of them changed"))
-                        .unwrap_or_default();
-                    eprintln!(
-                        "built {} pages ({} files) into {}{changed} [{}]",
-                        report.pages,
-                        report.files,
-                        out.display(),
-                        timings.join(", ")
-                    );
+                    let mut args = vec![
+                        ("pages", report.pages.to_string()),
+                        ("files", report.files.to_string()),
+                        ("out", shown.clone()),
+                    ];
+                    let id = match report.changed {
+                        Some(changed) => {
+                            args.push(("changed", changed.to_string()));
+                            "err-summary-built-changed"
+                        }
+                        None => "err-summary-built",
+                    };
+                    eprintln!("{} [{}]", t(id, &args), timings.join(", "));
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diagnostics)) => {
-                    eprint!("{diagnostics}");
-                    eprintln!(
-                        "build failed: {} error(s); the previous output in {} is unchanged",
-                        diagnostics.error_count(),
-                        out.display()
-                    );
+                    eprint!("{}", said(&diagnostics));
+                    let args = [
+                        ("count", diagnostics.error_count().to_string()),
+                        ("out", shown.clone()),
+                    ];
+                    eprintln!("{}", t("err-summary-build-failed", &args));
                     ExitCode::from(1)
                 }
                 Err(err) => {
@@ -87,27 +105,35 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, translations } => match build::load(&root, None) {
+        Command::Check {
+            root,
+            translations,
+            lang,
+        } => match build::load(&root, None) {
             Ok(loaded) => {
-                eprint!("{}", loaded.warnings);
+                let reader = reader(&root, lang.as_deref());
+                eprint!("{}", say(&loaded.warnings, &root, lang.as_deref()));
                 if translations {
-                    let missing = missing_translations(&loaded.site);
+                    let languages = &loaded.site.config.languages;
+                    let placeholders = Placeholders::of(&loaded.i18n, languages);
+                    let missing =
+                        missing_translations(&loaded.site, &|text| placeholders.contains(text));
                     for m in &missing {
-                        println!(
-                            "{}: {}: missing {}",
-                            m.file.display(),
-                            m.field,
-                            m.missing.join(", ")
-                        );
+                        let args = [("languages", m.missing.join(", "))];
+                        let languages = words(&reader, "err-summary-missing-languages", &args);
+                        println!("{}: {}: {languages}", m.file.display(), m.field);
                     }
-                    eprintln!("{} text(s) lack a translation", missing.len());
+                    let args = [("count", missing.len().to_string())];
+                    eprintln!("{}", words(&reader, "err-summary-missing", &args));
                 }
-                eprintln!("ok: no errors");
+                eprintln!("{}", words(&reader, "err-summary-ok", &[]));
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => {
-                eprint!("{diagnostics}");
-                eprintln!("{} error(s)", diagnostics.error_count());
+                eprint!("{}", say(&diagnostics, &root, lang.as_deref()));
+                let args = [("count", diagnostics.error_count().to_string())];
+                let reader = reader(&root, lang.as_deref());
+                eprintln!("{}", words(&reader, "err-summary-errors", &args));
                 ExitCode::from(1)
             }
         },
@@ -135,7 +161,9 @@ fn main() -> ExitCode {
         }
         Command::New { root, what } => new(&root, what),
         Command::Translations { root, what } => translations(&root, what),
-        Command::Schema { kind, out } => schema(kind.as_deref(), out.as_deref()),
+        Command::Schema { kind, out, lang } => {
+            schema(kind.as_deref(), out.as_deref(), lang.as_deref())
+        }
         Command::Search {
             query,
             root,
@@ -154,6 +182,72 @@ fn main() -> ExitCode {
             batch,
         ),
     }
+}
+
+/// A build's progress on the terminal (stage, pages done of all), once it
+/// has taken two seconds; nothing when standard error is not a terminal.
+fn progress_on_terminal(
+    bar: &indicatif::ProgressBar,
+    root: &std::path::Path,
+    lang: Option<&str>,
+) -> build::Progress {
+    use tuloskortti::diagnostics::Message;
+    let languages = tuloskortti::content::load::site_languages(root);
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let started = std::time::Instant::now();
+    let bar = bar.clone();
+    build::Progress::new(move |stage, done, total| {
+        if started.elapsed() < std::time::Duration::from_secs(2) {
+            return;
+        }
+        if bar.is_hidden() {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+        // Pages done of all; a stage without a count only says its name.
+        let template = if total > 0 {
+            "{msg} {wide_bar} {pos}/{len}"
+        } else {
+            "{spinner} {msg}"
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        let id = match stage {
+            build::Stage::SearchIndex => "progress-search-index",
+            build::Stage::Pages => "progress-pages",
+            build::Stage::Downloads => "progress-downloads",
+            build::Stage::Writing => "progress-writing",
+        };
+        let words = tuloskortti::i18n::say(&Message::new(id), &lang, None).unwrap_or_default();
+        bar.set_message(words);
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+}
+
+/// The reader's language: `--lang`, the locale, the site's first language.
+fn reader(root: &std::path::Path, lang: Option<&str>) -> String {
+    let languages = tuloskortti::content::load::site_languages(root);
+    let env = |name: &str| std::env::var(name).ok();
+    tuloskortti::i18n::reader_language(lang, &env, &languages)
+}
+
+/// A line of the command's own, in the reader's language.
+fn words(lang: &str, id: &str, args: &[(&'static str, String)]) -> String {
+    tuloskortti::i18n::say_id(id, args, lang, None).unwrap_or_else(|| id.to_string())
+}
+
+/// The report of `diagnostics` in the reader's language (`--lang`, the
+/// locale, the site's first language).
+fn say(diagnostics: &Diagnostics, root: &std::path::Path, lang: Option<&str>) -> String {
+    let languages = tuloskortti::content::load::site_languages(root);
+    let lang = reader(root, lang);
+    let site = tuloskortti::i18n::I18n::load(&root.join("i18n"), &languages).ok();
+    let mut diagnostics = diagnostics.clone();
+    tuloskortti::i18n::localize(&mut diagnostics, &lang, site.as_ref());
+    diagnostics.to_string()
 }
 
 fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
@@ -362,8 +456,19 @@ fn finish_import(
     }
 }
 
-fn schema(kind: Option<&str>, out: Option<&std::path::Path>) -> ExitCode {
-    use tuloskortti::schema::{KINDS, bundle, for_kind};
+fn schema(kind: Option<&str>, out: Option<&std::path::Path>, lang: Option<&str>) -> ExitCode {
+    use tuloskortti::schema::{KINDS, in_language};
+    // The site in this folder, if it is one, gives its first language.
+    let languages = tuloskortti::content::load::site_languages(std::path::Path::new("."));
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = tuloskortti::i18n::reader_language(lang, &env, &languages);
+    let say = |id: &str| tuloskortti::i18n::say_id(id, &[], &lang, None);
+    let described = |mut schema: serde_json::Value| {
+        in_language(&mut schema, &say);
+        schema
+    };
+    let bundle = || described(tuloskortti::schema::bundle());
+    let for_kind = |kind: &str| tuloskortti::schema::for_kind(kind).map(described);
     let pretty = |value: &serde_json::Value| {
         let mut text = serde_json::to_string_pretty(value).expect("a schema serializes");
         text.push('\n');
@@ -416,7 +521,13 @@ fn search(
     use tuloskortti::search::{LangIndex, query};
 
     let loaded = match build::load(root, None) {
-        Ok(loaded) => loaded,
+        // What the published site's search finds: no drafts.
+        Ok(mut loaded) => {
+            loaded.site = loaded
+                .site
+                .without_drafts(tuloskortti::content::Date::today_utc());
+            loaded
+        }
         Err(diagnostics) => {
             eprint!("{diagnostics}");
             eprintln!("{} error(s)", diagnostics.error_count());

@@ -1,5 +1,7 @@
 //! `tuloskortti new`: a commented starting file in every site language,
-//! which `check` accepts as it is. Comments and placeholder texts are UI
+//! which `check` accepts as it is (warning of its placeholder texts, see
+//! `placeholders`). Dates are written in quotes, so that tools of YAML 1.1
+//! (PyYAML, ajv-cli) read them as the strings the schema says they are. Comments and placeholder texts are UI
 //! strings (`i18n/<lang>/serve.ftl`); an existing file is never overwritten.
 
 use std::fmt::Write as _;
@@ -196,10 +198,13 @@ fn scorecard_text(words: &Words, org: &Id, year: i32, today: Date) -> String {
     line(format!("kind: scorecard  # {}", c("scaffold-kind")));
     line(format!("year: {year}  # {}", c("scaffold-year")));
     line(format!(
-        "status_date: {today}  # {}",
+        "status_date: \"{today}\"  # {}",
         c("scaffold-status-date")
     ));
-    line(format!("# approved: {today}  # {}", c("scaffold-approved")));
+    line(format!(
+        "# approved: \"{today}\"  # {}",
+        c("scaffold-approved")
+    ));
     line(format!("# {}", c("scaffold-summary")));
     line(format!("summary: {}", t("scaffold-summary-text")));
     line(format!("# {}", c("scaffold-themes")));
@@ -283,7 +288,7 @@ pub fn post_files(
             let _ = writeln!(text, "# {}", c("scaffold-update-intro"));
             let _ = writeln!(text, "# {}", c("scaffold-check"));
             let _ = writeln!(text, "title: {}", quote(&c("scaffold-update-title")));
-            let _ = writeln!(text, "date: {date}  # {}", c("scaffold-update-date"));
+            let _ = writeln!(text, "date: \"{date}\"  # {}", c("scaffold-update-date"));
             let _ = writeln!(
                 text,
                 "# organisation: {org}  # {}",
@@ -402,6 +407,11 @@ mod tests {
         assert_eq!(unit.by_lang.len(), 3);
         assert_ne!(unit.by_lang["fi"], unit.by_lang["sv"]);
         assert!(scorecard.text.lines().any(|l| l.starts_with("# risks:")));
+        assert!(
+            scorecard.text.contains("status_date: \"2026-03-09\""),
+            "a date in quotes: {}",
+            scorecard.text
+        );
         let _: OrganisationFile = serde_saphyr::from_str(&files[0].text).unwrap();
         assert!(matches!(
             scorecard_files(dir.path(), &words, "Espoo", "x", TODAY),
@@ -425,6 +435,7 @@ mod tests {
         let front = files[1].text.split("---\n").nth(1).unwrap();
         let data: PostFrontMatter = serde_saphyr::from_str(front).unwrap();
         assert_eq!(data.date.to_string(), "2025-01-31");
+        assert!(front.contains("date: \"2025-01-31\""), "{front}");
         assert!(files[1].text.contains("# "));
     }
 

@@ -64,6 +64,36 @@ pub fn for_kind(kind: &str) -> Option<Value> {
     }))
 }
 
+/// The descriptions of `schema`'s definitions and fields in a language:
+/// `say` gives the UI string `schema-<definition>` or
+/// `schema-<definition>-<field>` (`i18n/<lang>/schema.ftl`), where there is
+/// one; the rest stay as the model's documentation says (English).
+pub fn in_language(schema: &mut Value, say: &dyn Fn(&str) -> Option<String>) {
+    let Some(definitions) = schema.get_mut("$defs").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, definition) in definitions.iter_mut() {
+        if definition.get("description").is_some()
+            && let Some(text) = say(&format!("schema-{name}"))
+        {
+            definition["description"] = Value::String(text);
+        }
+        let Some(properties) = definition
+            .get_mut("properties")
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        for (field, property) in properties.iter_mut() {
+            if property.get("description").is_some()
+                && let Some(text) = say(&format!("schema-{name}-{field}"))
+            {
+                property["description"] = Value::String(text);
+            }
+        }
+    }
+}
+
 /// The schema of the whole dataset download, `data/tuloskortti.json`: the
 /// content files' own definitions, with every id filled in.
 pub fn dataset() -> Value {
@@ -113,24 +143,9 @@ fn list_of(item: Value) -> Value {
     json!({"type": "array", "items": item})
 }
 
-/// Every definition, derived from `content::model` (its types, serde
-/// attributes and doc comments), under the names the `$ref`s use.
+/// Every definition, derived from `content::model`.
 fn definitions() -> Value {
-    use crate::content::model::*;
-    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    generator.subschema_for::<SiteFile>();
-    generator.subschema_for::<OrganisationFile>();
-    generator.subschema_for::<MetricFile>();
-    generator.subschema_for::<NetworkFile>();
-    generator.subschema_for::<ScorecardFile>();
-    generator.subschema_for::<PostFrontMatter>();
-    generator.subschema_for::<PageFrontMatter>();
-    let mut definitions: serde_json::Map<String, Value> =
-        generator.take_definitions(true).into_iter().collect();
-    // metrics.yaml and networks.yaml are lists.
-    definitions.insert("metrics".into(), list_of(reference("metric")));
-    definitions.insert("networks".into(), list_of(reference("network")));
-    Value::Object(definitions)
+    crate::content::model::schema_definitions()
 }
 
 #[cfg(test)]

@@ -50,6 +50,9 @@ command -v chromium >/dev/null || { apt-get update -qq; apt-get install -y -qq c
 (cd tests/search && npm install --no-audit --no-fund --silent)
 node tests/search/page.mjs target/search-site
 
+step "the guide's commands: first steps, build, and its nginx example on loopback (compression, caching, 404)"
+bash tests/guide/run.sh
+
 if [ -f tests/quality/run.sh ]; then
   step "quality gates: vnu, links, axe-core + keyboard in Chromium"
   bash tests/quality/run.sh

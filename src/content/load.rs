@@ -4,7 +4,11 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Message, Severity};
+
+fn error(at: Location, message: Message, hint: Message) -> Diagnostic {
+    Diagnostic::new(Severity::Error, at, message).hint(hint)
+}
 
 /// Files larger than this are refused rather than read.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -41,13 +45,13 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut paths = Vec::new();
     if let Err(err) = walk(&content, &mut paths) {
-        diagnostics.error(
+        diagnostics.push(error(
             Location::file("content"),
-            format!(
-                "cannot read the content folder {}: {err}",
-                content.display()
-            ),
-        );
+            Message::new("err-no-content-folder")
+                .arg("folder", content.display())
+                .arg("reason", err),
+            Message::new("err-no-content-folder-hint"),
+        ));
         return Err(diagnostics);
     }
     paths.sort();
@@ -58,10 +62,14 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
             .unwrap_or(&absolute)
             .to_path_buf();
         let Some(kind) = classify(&relative) else {
-            diagnostics.push(Diagnostic::warning(
-                Location::file(&relative),
-                "this file is not part of the content model and is ignored",
-            ).with_hint("content files are site.yaml, metrics.yaml, networks.yaml, organisations/<org>.yaml, scorecards/<org>/<slug>.yaml, updates/<date>-<slug>.<lang>.md and pages/<slug>.<lang>.md"));
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Location::file(&relative),
+                    Message::new("err-not-content"),
+                )
+                .hint(Message::new("err-not-content-hint")),
+            );
             continue;
         };
         if !within(root, &absolute) {
@@ -84,6 +92,25 @@ pub fn read_content(root: &Path) -> Result<ContentFiles, Diagnostics> {
     Ok(files)
 }
 
+/// The languages `content/site.yaml` lists, as far as they can be read
+/// (IO; empty when the file is missing or broken), for the messages that
+/// report why the site could not be read.
+pub fn site_languages(root: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        #[serde(default)]
+        languages: Vec<String>,
+    }
+    fs::read_to_string(root.join("content/site.yaml"))
+        .ok()
+        .and_then(|text| {
+            let options = serde_saphyr::options! { with_snippet: false };
+            serde_saphyr::from_str_with_options::<Languages>(&text, options).ok()
+        })
+        .map(|site| site.languages)
+        .unwrap_or_default()
+}
+
 /// Whether `path`, a file found under `root`, is still inside `root` once
 /// links are followed (a file that cannot be resolved is left for its read
 /// to report).
@@ -97,21 +124,23 @@ pub fn within(root: &Path, path: &Path) -> bool {
 /// The error for a link that leads out of the project: nothing of what it
 /// points to is read, published or shown.
 pub fn outside(relative: &Path) -> Diagnostic {
-    Diagnostic::error(
+    error(
         Location::file(relative),
-        "this is a link to a file outside the project; it is not read",
+        Message::new("err-link-outside"),
+        Message::new("err-link-outside-hint"),
     )
-    .with_hint("copy the file into the project instead of linking to it")
 }
 
 /// One content file (`relative` to `root`), read as [`read_content`] reads
 /// it; `Ok(None)` when it does not exist.
 pub fn read_file(root: &Path, relative: &Path) -> Result<Option<SourceFile>, Diagnostic> {
     let kind = classify(relative).ok_or_else(|| {
-        Diagnostic::error(
+        Diagnostic::new(
+            Severity::Warning,
             Location::file(relative),
-            "this file is not part of the content model",
+            Message::new("err-not-content"),
         )
+        .hint(Message::new("err-not-content-hint"))
     })?;
     if !within(root, &root.join(relative)) {
         return Err(outside(relative));
@@ -188,25 +217,27 @@ fn split_lang(name: &str) -> Option<(String, String)> {
 /// Its size is checked before it is read, and only a regular file is read.
 fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
     let cannot_read = |err: std::io::Error| {
-        Diagnostic::error(
+        error(
             Location::file(relative),
-            format!("cannot read the file: {err}"),
+            Message::new("err-cannot-read").arg("reason", err),
+            Message::new("err-cannot-read-hint"),
         )
     };
     let metadata = fs::metadata(absolute).map_err(cannot_read)?;
     if !metadata.is_file() {
-        return Err(Diagnostic::error(
+        return Err(error(
             Location::file(relative),
-            "this is not a regular file (a device, a pipe or a folder)",
+            Message::new("err-not-a-file"),
+            Message::new("err-not-content-hint"),
         ));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
+        return Err(error(
             Location::file(relative),
-            format!(
-                "the file is {} bytes; content files are limited to {MAX_FILE_BYTES} bytes",
-                metadata.len()
-            ),
+            Message::new("err-too-large")
+                .arg("bytes", metadata.len())
+                .arg("limit", MAX_FILE_BYTES),
+            Message::new("err-too-large-hint"),
         ));
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
@@ -214,9 +245,12 @@ fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
+        return Err(error(
             Location::file(relative),
-            format!("the file grew past {MAX_FILE_BYTES} bytes while it was read"),
+            Message::new("err-too-large")
+                .arg("bytes", bytes.len())
+                .arg("limit", MAX_FILE_BYTES),
+            Message::new("err-too-large-hint"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -230,11 +264,11 @@ fn read_text(absolute: &Path, relative: &Path) -> Result<String, Diagnostic> {
                 .chars()
                 .count() as u32
                 + 1;
-            Err(Diagnostic::error(
+            Err(error(
                 Location::new(relative, line, column),
-                "the file is not valid UTF-8 text",
-            )
-            .with_hint("save the file with the UTF-8 encoding"))
+                Message::new("err-not-utf8"),
+                Message::new("err-not-utf8-hint"),
+            ))
         }
     }
 }
@@ -263,21 +297,23 @@ mod tests {
                 .unwrap()
                 .success()
         );
-        let err = read_content(dir.path()).unwrap_err().to_string();
+        let found = read_content(dir.path()).unwrap_err();
+        // Each file with its message (put into words at the edge).
+        let said = |file: &str| {
+            found
+                .iter()
+                .find(|d| d.location == Location::file(file))
+                .and_then(|d| d.said.as_ref())
+                .map(|said| said.message.clone())
+                .unwrap_or_else(|| panic!("{file}: {found:?}"))
+        };
         #[cfg(unix)]
-        assert!(
-            err.contains("content/pages/putki.fi.md:1:1: error: this is not a regular file"),
-            "{err}"
-        );
-        assert!(
-            err.contains("content/pages/iso.fi.md") && err.contains("3221225472 bytes"),
-            "{err}"
-        );
+        assert_eq!(said("content/pages/putki.fi.md").id, "err-not-a-file");
+        let huge = said("content/pages/iso.fi.md");
+        assert_eq!(huge.id, "err-too-large");
+        assert!(huge.args.contains(&("bytes", "3221225472".to_string())));
         // A link to a device is a link out of the project, refused unread.
         #[cfg(unix)]
-        assert!(
-            err.contains("content/pages/nolla.fi.md:1:1: error: this is a link to a file outside"),
-            "{err}"
-        );
+        assert_eq!(said("content/pages/nolla.fi.md").id, "err-link-outside");
     }
 }

@@ -4,6 +4,7 @@
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod structure;
 pub mod texts;
 pub mod translations;
 pub mod validate;
@@ -84,6 +85,11 @@ impl Scorecard {
         &self.data.organisation.value
     }
 
+    /// Marked `draft: true`: not published by `build`.
+    pub fn is_draft(&self) -> bool {
+        self.data.draft
+    }
+
     /// Every goal, with its theme, in document order.
     pub fn goals(&self) -> impl Iterator<Item = (&Theme, &Goal)> {
         self.data
@@ -114,6 +120,40 @@ pub struct NewsPost {
 pub struct Page {
     pub slug: Id,
     pub versions: BTreeMap<String, MarkdownDoc<PageFrontMatter>>,
+}
+
+impl NewsPost {
+    /// Marked `draft: true` in a language version, or dated after `today`
+    /// (scheduled): not published by `build`.
+    pub fn is_draft(&self, today: Date) -> bool {
+        self.date > today || self.versions.values().any(|doc| doc.front.draft)
+    }
+}
+
+impl Page {
+    /// Marked `draft: true` in a language version: not published by `build`.
+    pub fn is_draft(&self) -> bool {
+        self.versions.values().any(|doc| doc.front.draft)
+    }
+}
+
+impl Site {
+    /// The site as `build` publishes it on `today`: without drafts and
+    /// updates dated later. Everything was checked before, drafts included,
+    /// so a draft's mistakes show before it is published.
+    pub fn without_drafts(mut self, today: Date) -> Site {
+        self.scorecards.retain(|s| !s.is_draft());
+        self.updates.retain(|u| !u.is_draft(today));
+        self.pages.retain(|p| !p.is_draft());
+        self
+    }
+
+    /// Whether anything of the site is a draft or scheduled on `today`.
+    pub fn has_drafts(&self, today: Date) -> bool {
+        self.scorecards.iter().any(Scorecard::is_draft)
+            || self.updates.iter().any(|u| u.is_draft(today))
+            || self.pages.iter().any(Page::is_draft)
+    }
 }
 
 /// Load, parse and validate the site under `root`. Either a site and its

@@ -756,6 +756,10 @@ pub struct ScorecardFile {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub key_figures: Vec<KeyFigures>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -956,6 +960,7 @@ pub struct FigureRow {
 #[schemars(rename = "update")]
 pub struct PostFrontMatter {
     pub title: String,
+    /// The day of the post; a day still to come keeps it unpublished until then.
     pub date: Date,
     #[serde(default)]
     #[schemars(with = "Option<Id>")]
@@ -965,6 +970,10 @@ pub struct PostFrontMatter {
     pub related: Vec<Spanned<String>>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.
@@ -975,6 +984,35 @@ pub struct PageFrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+    /// `true` keeps it out of what `build` publishes until it is ready
+    /// (`build --drafts` and the preview show it, marked as a draft).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+}
+
+/// The JSON Schema definitions of every content file, derived from the
+/// types above (their serde attributes and doc comments), by name: one per
+/// file kind (`site`, `scorecard`, `update`, ...) and one per type they use.
+/// `schema` publishes them; `content::structure` checks files against them.
+pub fn schema_definitions() -> serde_json::Value {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.subschema_for::<SiteFile>();
+    generator.subschema_for::<OrganisationFile>();
+    generator.subschema_for::<MetricFile>();
+    generator.subschema_for::<NetworkFile>();
+    generator.subschema_for::<ScorecardFile>();
+    generator.subschema_for::<PostFrontMatter>();
+    generator.subschema_for::<PageFrontMatter>();
+    let mut definitions: serde_json::Map<String, serde_json::Value> =
+        generator.take_definitions(true).into_iter().collect();
+    // metrics.yaml and networks.yaml are lists.
+    for (list, item) in [("metrics", "metric"), ("networks", "network")] {
+        definitions.insert(
+            list.into(),
+            serde_json::json!({"type": "array", "items": {"$ref": format!("#/$defs/{item}")}}),
+        );
+    }
+    serde_json::Value::Object(definitions)
 }
 
 // ------------------------------------------------- schemas of our own types

@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 use super::load::{ContentFiles, FileKind, SourceFile};
 use super::model::*;
 use super::{Config, MarkdownDoc, Metric, Network, NewsPost, Organisation, Page, Scorecard, Site};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Message, Severity, closest};
 
 /// Where a spanned value sits in its file.
 pub fn span_location<T>(path: &Path, spanned: &Spanned<T>) -> Location {
@@ -48,12 +48,69 @@ fn yaml_diagnostic(path: &Path, err: &serde_saphyr::Error, line_offset: u32) -> 
         message.truncate(pos);
     }
     let message = message.trim_start_matches("error: ").to_string();
+    if let Some(said) = model_message(&message) {
+        return said(location);
+    }
     let hint = suggestion(&message);
     let diagnostic = Diagnostic::error(location, message);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// One content file of `kind` (`scorecard`, `update`, ... as the schema
+/// names them) into `T`. A file the model does not accept is checked
+/// again as a whole (`structure`), so that every mistake in it is
+/// reported, each at its place, in words a reader understands.
+pub fn parse_file<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: u32,
+    kind: &str,
+) -> Result<T, Diagnostics> {
+    parse_yaml(path, text, line_offset).map_err(|first| {
+        let found = super::structure::check(path, text, kind, line_offset);
+        let mut all = Diagnostics::default();
+        if found.is_empty() {
+            // What only the model knows (a calendar date, a reserved id).
+            all.push(first);
+        }
+        for diagnostic in found {
+            all.push(diagnostic);
+        }
+        all
+    })
+}
+
+/// The model's own refusals (what a schema cannot see), in UI strings.
+fn model_message(message: &str) -> Option<Box<dyn FnOnce(Location) -> Diagnostic>> {
+    let quoted = message
+        .strip_prefix('`')
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(value, rest)| (value.to_string(), rest.to_string()));
+    let (value, rest) = quoted?;
+    let (id, hint, hint_value) = if rest.starts_with(" is not a calendar date") {
+        ("err-bad-calendar-date", "err-bad-date-hint", value.clone())
+    } else if rest.contains("Windows reserves") {
+        ("err-reserved-id", "err-bad-id-hint", format!("{value}-1"))
+    } else if rest.starts_with(" is not a valid id") {
+        ("err-bad-id", "err-bad-id-hint", slugify(&value))
+    } else if rest.starts_with(" is not a date") {
+        ("err-bad-date", "err-bad-date-hint", value.clone())
+    } else if rest.starts_with(" is not a period") {
+        ("err-bad-period", "err-bad-period-hint", value.clone())
+    } else {
+        return None;
+    };
+    Some(Box::new(move |location| {
+        Diagnostic::new(
+            Severity::Error,
+            location,
+            Message::new(id).arg("value", &value).arg("field", ""),
+        )
+        .hint(Message::new(hint).arg("value", hint_value))
+    }))
 }
 
 /// "did you mean `status`?" for unknown fields and values.
@@ -102,15 +159,18 @@ pub fn split_front_matter(text: &str) -> Option<(&str, u32, &str)> {
 
 pub fn parse_markdown<F: DeserializeOwned>(
     file: &SourceFile,
-) -> Result<MarkdownDoc<F>, Diagnostic> {
+    kind: &str,
+) -> Result<MarkdownDoc<F>, Diagnostics> {
     let Some((front, offset, body)) = split_front_matter(&file.text) else {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::new(
+            Severity::Error,
             Location::file(&file.path),
-            "a Markdown content file must start with YAML front matter between `---` lines",
+            Message::new("err-no-front-matter"),
         )
-        .with_hint("begin the file with `---`, then `title: ...`, then `---`"));
+        .hint(Message::new("err-no-front-matter-hint"))
+        .into());
     };
-    let front = parse_yaml::<F>(&file.path, front, offset)?;
+    let front = parse_file::<F>(&file.path, front, offset, kind)?;
     Ok(MarkdownDoc {
         file: file.path.clone(),
         front,
@@ -121,11 +181,15 @@ pub fn parse_markdown<F: DeserializeOwned>(
 fn id_from_stem(path: &Path, stem: &str, diagnostics: &mut Diagnostics) -> Option<Id> {
     match Id::parse(stem) {
         Ok(id) => Some(id),
-        Err(message) => {
-            diagnostics.push(Diagnostic::error(
-                Location::file(path),
-                format!("the file name gives the id: {message}"),
-            ));
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    Location::file(path),
+                    Message::new("err-bad-file-name-id").arg("value", stem),
+                )
+                .hint(Message::new("err-bad-id-hint").arg("value", slugify(stem))),
+            );
             None
         }
     }
@@ -146,46 +210,48 @@ pub fn scorecard(
     }?;
     if data.organisation.value.as_str() != folder {
         diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::new(
+                Severity::Error,
                 span_location(&file, &data.organisation),
-                format!(
-                    "the scorecard is in the folder `scorecards/{folder}/` but names the organisation `{}`",
-                    data.organisation.value
-                ),
+                Message::new("err-wrong-folder")
+                    .arg("folder", folder)
+                    .arg("value", &data.organisation.value),
             )
-            .with_hint("keep each scorecard in the folder of its organisation"),
+            .hint(Message::new("err-wrong-folder-hint")),
         );
     }
     Some(Scorecard { id, file, data })
 }
 
 /// A scorecard file's text, parsed.
-pub fn parse_scorecard(file: &SourceFile) -> Result<ScorecardFile, Diagnostic> {
-    parse_yaml(&file.path, &file.text, 0)
+pub fn parse_scorecard(file: &SourceFile) -> Result<ScorecardFile, Diagnostics> {
+    parse_file(&file.path, &file.text, 0, "scorecard")
 }
 
 /// One content file, parsed as its kind says.
 enum Parsed {
-    Site(Result<Box<SiteFile>, Diagnostic>),
-    Metrics(Result<Vec<MetricFile>, Diagnostic>),
-    Networks(Result<Vec<NetworkFile>, Diagnostic>),
-    Organisation(Result<OrganisationFile, Diagnostic>),
-    Scorecard(Result<Box<ScorecardFile>, Diagnostic>),
-    Post(Result<MarkdownDoc<PostFrontMatter>, Diagnostic>),
-    Page(Result<MarkdownDoc<PageFrontMatter>, Diagnostic>),
+    Site(Result<Box<SiteFile>, Diagnostics>),
+    Metrics(Result<Vec<MetricFile>, Diagnostics>),
+    Networks(Result<Vec<NetworkFile>, Diagnostics>),
+    Organisation(Result<OrganisationFile, Diagnostics>),
+    Scorecard(Result<Box<ScorecardFile>, Diagnostics>),
+    Post(Result<MarkdownDoc<PostFrontMatter>, Diagnostics>),
+    Page(Result<MarkdownDoc<PageFrontMatter>, Diagnostics>),
 }
 
 impl Parsed {
     fn of(file: &SourceFile) -> Parsed {
         let (path, text) = (file.path.as_path(), file.text.as_str());
         match &file.kind {
-            FileKind::Site => Parsed::Site(parse_yaml(path, text, 0).map(Box::new)),
-            FileKind::Metrics => Parsed::Metrics(parse_yaml(path, text, 0)),
-            FileKind::Networks => Parsed::Networks(parse_yaml(path, text, 0)),
-            FileKind::Organisation { .. } => Parsed::Organisation(parse_yaml(path, text, 0)),
+            FileKind::Site => Parsed::Site(parse_file(path, text, 0, "site").map(Box::new)),
+            FileKind::Metrics => Parsed::Metrics(parse_file(path, text, 0, "metrics")),
+            FileKind::Networks => Parsed::Networks(parse_file(path, text, 0, "networks")),
+            FileKind::Organisation { .. } => {
+                Parsed::Organisation(parse_file(path, text, 0, "organisation"))
+            }
             FileKind::Scorecard { .. } => Parsed::Scorecard(parse_scorecard(file).map(Box::new)),
-            FileKind::Post { .. } => Parsed::Post(parse_markdown(file)),
-            FileKind::Page { .. } => Parsed::Page(parse_markdown(file)),
+            FileKind::Post { .. } => Parsed::Post(parse_markdown(file, "update")),
+            FileKind::Page { .. } => Parsed::Page(parse_markdown(file, "page")),
         }
     }
 }
@@ -208,9 +274,9 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
     let parsed: Vec<Parsed> = files.files.par_iter().map(Parsed::of).collect();
     for (file, parsed) in files.files.iter().zip(parsed) {
         let path = file.path.as_path();
-        let mut keep = |result: Result<(), Diagnostic>| {
-            if let Err(d) = result {
-                diagnostics.push(d);
+        let mut keep = |result: Result<(), Diagnostics>| {
+            if let Err(found) = result {
+                diagnostics.extend(found);
             }
         };
         match (&file.kind, parsed) {
@@ -258,8 +324,12 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
     let Some((config_path, site_file)) = config else {
         if !files.files.iter().any(|f| f.kind == FileKind::Site) {
             diagnostics.push(
-                Diagnostic::error(Location::file("content/site.yaml"), "site.yaml is missing")
-                    .with_hint("every site needs content/site.yaml with title, base_url, languages and accessibility"),
+                Diagnostic::new(
+                    Severity::Error,
+                    Location::file("content/site.yaml"),
+                    Message::new("err-site-missing"),
+                )
+                .hint(Message::new("err-site-missing-hint")),
             );
         }
         return (None, failed, diagnostics);
@@ -290,25 +360,41 @@ pub fn parse_site(files: &ContentFiles) -> (Option<Site>, FailedFiles, Diagnosti
         .filter_map(|(stem, versions)| {
             let first = versions.values().next()?;
             // `2021-09-01-uudet-verkkosivut`: the date prefix is not part of the URL.
-            let slug_text = stem.get(11..).filter(|_| Date::parse(&stem[..10.min(stem.len())]).is_ok());
+            let slug_text = stem
+                .get(11..)
+                .filter(|_| Date::parse(&stem[..10.min(stem.len())]).is_ok());
             let Some(slug_text) = slug_text else {
-                diagnostics.push(Diagnostic::error(
-                    Location::file(&first.file),
-                    "an update's file name must be <YYYY-MM-DD>-<slug>.<lang>.md",
-                ));
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        Location::file(&first.file),
+                        Message::new("err-update-file-name"),
+                    )
+                    .hint(Message::new("err-update-file-name-hint")),
+                );
                 return None;
             };
             let slug = id_from_stem(&first.file, slug_text, &mut diagnostics)?;
             let date = first.front.date;
             for doc in versions.values() {
                 if doc.front.date != date {
-                    diagnostics.push(Diagnostic::error(
-                        Location::new(&doc.file, 2, 1),
-                        format!("the language versions of this update have different dates ({} and {date})", doc.front.date),
-                    ));
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Severity::Error,
+                            Location::new(&doc.file, 2, 1),
+                            Message::new("err-update-dates-differ")
+                                .arg("date", doc.front.date)
+                                .arg("other", date),
+                        )
+                        .hint(Message::new("err-update-dates-differ-hint")),
+                    );
                 }
             }
-            Some(NewsPost { slug, date, versions })
+            Some(NewsPost {
+                slug,
+                date,
+                versions,
+            })
         })
         .collect::<Vec<_>>();
 
@@ -374,16 +460,21 @@ fn group_versions<F>(
     for (stem, lang, doc) in docs {
         if !languages.contains(&lang) {
             let hint = closest(&lang, languages.iter().map(String::as_str))
-                .map(|l| format!("did you mean `.{l}.md`?"))
-                .unwrap_or_else(|| format!("the site's languages are {}", languages.join(", ")));
+                .map(|l| {
+                    Message::new("err-did-you-mean-field").arg("suggestion", format!(".{l}.md"))
+                })
+                .unwrap_or_else(|| {
+                    Message::new("err-site-languages").arg("languages", languages.join(", "))
+                });
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Severity::Error,
                     Location::file(&doc.file),
-                    format!(
-                        "`{lang}` is not one of the site's languages ({folder}/<name>.<lang>.md)"
-                    ),
+                    Message::new("err-not-a-site-language")
+                        .arg("value", &lang)
+                        .arg("folder", folder),
                 )
-                .with_hint(hint),
+                .hint(hint),
             );
             continue;
         }
@@ -396,18 +487,26 @@ fn config_from(file: std::path::PathBuf, site: SiteFile, diagnostics: &mut Diagn
     let mut languages: Vec<String> = Vec::new();
     for lang in &site.languages {
         if languages.contains(&lang.value) {
-            diagnostics.error(
-                span_location(&file, lang),
-                format!("language `{}` is listed twice", lang.value),
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    span_location(&file, lang),
+                    Message::new("err-listed-twice").arg("field", "languages"),
+                )
+                .hint(Message::new("err-listed-twice-hint")),
             );
         } else {
             languages.push(lang.value.clone());
         }
     }
     if languages.is_empty() {
-        diagnostics.error(
-            Location::file(&file),
-            "`languages` must list at least one language; the first is the default",
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Error,
+                Location::file(&file),
+                Message::new("err-empty-list").arg("field", "languages"),
+            )
+            .hint(Message::new("err-languages-hint")),
         );
         languages.push("fi".to_string());
     }
@@ -416,12 +515,13 @@ fn config_from(file: std::path::PathBuf, site: SiteFile, diagnostics: &mut Diagn
         base_url.push('/');
     }
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-        diagnostics.error(
-            Location::file(&file),
-            format!(
-                "base_url `{}` must be an absolute http(s) URL",
-                site.base_url
-            ),
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Error,
+                Location::file(&file),
+                Message::new("err-bad-address").arg("value", &site.base_url),
+            )
+            .hint(Message::new("err-bad-address-hint")),
         );
     }
     Config {

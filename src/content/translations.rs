@@ -59,7 +59,12 @@ fn collect<T: serde::Serialize + ?Sized>(
 }
 
 /// Texts and Markdown files missing in some language, per file and field.
-pub fn missing_translations(site: &Site) -> Vec<MissingTranslation> {
+/// A version that `untouched` says is a starting file's placeholder, still
+/// as `new` wrote it, counts as missing.
+pub fn missing_translations(
+    site: &Site,
+    untouched: &dyn Fn(&str) -> bool,
+) -> Vec<MissingTranslation> {
     let languages = &site.config.languages;
     let default = site.config.default_language();
     let mut out: Vec<MissingTranslation> = all_texts(site)
@@ -67,7 +72,7 @@ pub fn missing_translations(site: &Site) -> Vec<MissingTranslation> {
         .filter_map(|(file, field, text)| {
             let missing: Vec<String> = languages
                 .iter()
-                .filter(|lang| !text.has(lang, default))
+                .filter(|lang| text.get(lang, default).is_none_or(untouched))
                 .cloned()
                 .collect();
             (!missing.is_empty()).then_some(MissingTranslation {
@@ -83,13 +88,21 @@ pub fn missing_translations(site: &Site) -> Vec<MissingTranslation> {
         .map(|u| {
             (
                 PathBuf::from(format!("content/updates/{}-{}.*.md", u.date, u.slug)),
-                u.versions.keys().collect::<Vec<_>>(),
+                u.versions
+                    .iter()
+                    .filter(|(_, doc)| !untouched(doc.body.trim()) && !untouched(&doc.front.title))
+                    .map(|(lang, _)| lang)
+                    .collect::<Vec<_>>(),
             )
         })
         .chain(site.pages.iter().map(|p| {
             (
                 PathBuf::from(format!("content/pages/{}.*.md", p.slug)),
-                p.versions.keys().collect(),
+                p.versions
+                    .iter()
+                    .filter(|(_, doc)| !untouched(doc.body.trim()) && !untouched(&doc.front.title))
+                    .map(|(lang, _)| lang)
+                    .collect(),
             )
         }));
     for (file, present) in markdown {

@@ -8,7 +8,11 @@ use serde_saphyr::Spanned;
 use super::model::{Compliance, Date, Id};
 use super::parse::{FailedFiles, span_location};
 use super::{Scorecard, Site};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, closest};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Message, Severity, closest};
+
+fn error(at: Location, message: Message, hint: Message) -> Diagnostic {
+    Diagnostic::new(Severity::Error, at, message).hint(hint)
+}
 
 /// Page slugs the generator itself uses under `/{lang}/`.
 pub const RESERVED_SLUGS: &[&str] = &["updates", "search", "metrics", "data", "assets", "404"];
@@ -20,13 +24,11 @@ fn web_address(file: &Path, url: &Spanned<String>, diagnostics: &mut Diagnostics
     let value = url.value.trim();
     let lower = value.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        diagnostics.push(
-            Diagnostic::error(
-                span_location(file, url),
-                format!("`{value}` is not a web address: only https:// and http:// addresses are published as links"),
-            )
-            .with_hint("write the whole address, e.g. https://www.espoo.fi/"),
-        );
+        diagnostics.push(error(
+            span_location(file, url),
+            Message::new("err-not-web-address").arg("value", value),
+            Message::new("err-bad-address-hint"),
+        ));
     }
 }
 
@@ -103,12 +105,11 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
         if let Some(code) = &organisation.data.municipality_code
             && !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
         {
-            diagnostics.error(
+            diagnostics.push(error(
                 Location::file(&organisation.file),
-                format!(
-                    "municipality_code `{code}` must be three digits, as a string such as \"049\""
-                ),
-            );
+                Message::new("err-municipality-code").arg("value", code),
+                Message::new("err-municipality-code-hint"),
+            ));
         }
     }
     for network in &site.networks {
@@ -128,10 +129,13 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
     for scorecard in &site.scorecards {
         let key = (scorecard.organisation().as_str(), scorecard.id.as_str());
         if scorecard_ids.insert(key, scorecard).is_some() {
-            diagnostics.error(
+            diagnostics.push(error(
                 Location::file(&scorecard.file),
-                format!("a second scorecard with the id `{}` in `{}`", key.1, key.0),
-            );
+                Message::new("err-scorecard-twice")
+                    .arg("id", key.1)
+                    .arg("organisation", key.0),
+                Message::new("err-scorecard-twice-hint"),
+            ));
         }
         reference(
             &scorecard.file,
@@ -163,13 +167,11 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
                     .iter()
                     .any(|s| related.value.starts_with(s.as_str()));
                 if !unparsed && !related_exists(&scorecard_ids, &related.value) {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            shifted(span_location(&doc.file, related)),
-                            format!("`related` names `{}`, which is no scorecard or goal", related.value),
-                        )
-                        .with_hint("write `<organisation>/<scorecard>` or `<organisation>/<scorecard>/<goal>`"),
-                    );
+                    diagnostics.push(error(
+                        shifted(span_location(&doc.file, related)),
+                        Message::new("err-bad-related").arg("value", &related.value),
+                        Message::new("err-bad-related-hint"),
+                    ));
                 }
             }
         }
@@ -185,13 +187,11 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
         if RESERVED_SLUGS.contains(&page.slug.as_str())
             || organisations.contains(page.slug.as_str())
         {
-            diagnostics.error(
+            diagnostics.push(error(
                 Location::file(file),
-                format!(
-                    "the page name `{}` is taken by the site's own pages or an organisation",
-                    page.slug
-                ),
-            );
+                Message::new("err-page-name-taken").arg("value", &page.slug),
+                Message::new("err-page-name-taken-hint"),
+            ));
         }
     }
 
@@ -199,14 +199,12 @@ pub fn validate(site: &Site, failed: &FailedFiles, diagnostics: &mut Diagnostics
     let age = Date::today_utc().days_since_epoch() - reviewed.value.days_since_epoch();
     if age > 365 {
         diagnostics.push(
-            Diagnostic::warning(
+            Diagnostic::new(
+                Severity::Warning,
                 span_location(&site.config.file, reviewed),
-                format!(
-                    "the accessibility statement was last reviewed on {}, over a year ago",
-                    reviewed.value
-                ),
+                Message::new("err-review-old").arg("date", reviewed.value),
             )
-            .with_hint("review the statement (Act 306/2019 asks for a yearly review) and update `accessibility.reviewed`"),
+            .hint(Message::new("err-review-old-hint")),
         );
     }
     statement_agrees_with_itself(site, diagnostics);
@@ -219,20 +217,16 @@ fn statement_agrees_with_itself(site: &Site, diagnostics: &mut Diagnostics) {
     let a = &site.config.accessibility;
     let at = span_location(&site.config.file, &a.compliance);
     match (a.compliance.value, a.known_issues.is_empty()) {
-        (Compliance::Fully, false) => diagnostics.push(
-            Diagnostic::error(
-                at,
-                format!(
-                    "the accessibility statement says `fully` compliant but lists {} known issue(s)",
-                    a.known_issues.len()
-                ),
-            )
-            .with_hint("say `compliance: partially` while content is not accessible, or remove the issues that are fixed"),
-        ),
-        (Compliance::Partially | Compliance::Not, true) => diagnostics.push(
-            Diagnostic::error(at, "the accessibility statement says the site is not fully compliant but lists no known issues")
-                .with_hint("list under `known_issues` what is not accessible and why, or say `compliance: fully`"),
-        ),
+        (Compliance::Fully, false) => diagnostics.push(error(
+            at,
+            Message::new("err-statement-fully-with-issues").arg("count", a.known_issues.len()),
+            Message::new("err-statement-fully-with-issues-hint"),
+        )),
+        (Compliance::Partially | Compliance::Not, true) => diagnostics.push(error(
+            at,
+            Message::new("err-statement-without-issues"),
+            Message::new("err-statement-without-issues-hint"),
+        )),
         _ => {}
     }
 }
@@ -265,18 +259,11 @@ fn validate_scorecard(
                 .map(|id| (id.value.as_str(), move || span_location(file, id)))
         })
     });
-    duplicates(goal_and_target_ids, "goal or target", diagnostics);
+    duplicates(goal_and_target_ids, "goal", diagnostics);
 
     let themes: BTreeSet<&str> = data.themes.iter().map(|t| t.id.value.as_str()).collect();
     for risk in &data.risks {
-        reference(
-            file,
-            &risk.theme,
-            &themes,
-            "theme",
-            "`themes` of this scorecard",
-            diagnostics,
-        );
+        reference(file, &risk.theme, &themes, "theme", "themes", diagnostics);
     }
 
     for (_, goal) in scorecard.goals() {
@@ -291,13 +278,14 @@ fn validate_scorecard(
             && goal.actions.is_empty()
             && goal.results.is_empty()
         {
-            diagnostics.push(Diagnostic::warning(
-                span_location(file, &goal.id),
-                format!(
-                    "the goal `{}` has no targets, actions, indicators or follow-up",
-                    goal.id.value
-                ),
-            ));
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    span_location(file, &goal.id),
+                    Message::new("err-goal-empty").arg("id", &goal.id.value),
+                )
+                .hint(Message::new("err-goal-empty-hint")),
+            );
         }
     }
 
@@ -305,42 +293,38 @@ fn validate_scorecard(
         data.key_figures
             .iter()
             .map(|k| (k.id.value.as_str(), || span_location(file, &k.id))),
-        "key-figure table",
+        "key-figures",
         diagnostics,
     );
     for table in &data.key_figures {
         let columns = table.columns.value.len();
         for row in &table.rows {
             if row.decimals.is_some_and(|d| d > MAX_DECIMALS) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        span_location(file, &row.values),
-                        format!(
-                            "`decimals: {}` is more than a key figure is printed with (at most {MAX_DECIMALS})",
-                            row.decimals.unwrap_or_default()
-                        ),
-                    )
-                    .with_hint("write as many decimals as the source document prints, e.g. `decimals: 1` for 3,0"),
-                );
+                diagnostics.push(error(
+                    span_location(file, &row.values),
+                    Message::new("err-too-many-decimals")
+                        .arg("value", row.decimals.unwrap_or_default())
+                        .arg("max", MAX_DECIMALS),
+                    Message::new("err-too-many-decimals-hint"),
+                ));
             }
             let values = row.values.value.len();
             if values != columns {
-                diagnostics.push(
-                    Diagnostic::error(
-                        span_location(file, &row.values),
-                        format!(
-                            "this row has {values} values but the table `{}` has {columns} columns",
-                            table.id.value
-                        ),
-                    )
-                    .with_hint("give one value per column, `null` where the source has none"),
-                );
+                diagnostics.push(error(
+                    span_location(file, &row.values),
+                    Message::new("err-row-values")
+                        .arg("values", values)
+                        .arg("table", &table.id.value)
+                        .arg("columns", columns),
+                    Message::new("err-row-values-hint"),
+                ));
             }
             if row.values.value.iter().flatten().any(|v| !v.is_finite()) {
-                diagnostics.error(
+                diagnostics.push(error(
                     span_location(file, &row.values),
-                    "values must be finite numbers",
-                );
+                    Message::new("err-values-not-finite"),
+                    Message::new("err-row-values-hint"),
+                ));
             }
         }
     }
@@ -385,13 +369,18 @@ fn reference_at(
         return;
     }
     let hint = match closest(name, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("define it in {where_defined}"),
+        Some(best) => Message::new("err-did-you-mean-field").arg("suggestion", best),
+        None => Message::new("err-define-it").arg("place", where_defined),
     };
     let mut location = span_location(file, id);
     location.line += line_offset;
-    diagnostics
-        .push(Diagnostic::error(location, format!("unknown {what} `{name}`")).with_hint(hint));
+    diagnostics.push(error(
+        location,
+        Message::new("err-unknown-reference")
+            .arg("what", what)
+            .arg("value", name),
+        hint,
+    ));
 }
 
 /// Ids used twice; each item's location is made only for an error (a
@@ -404,10 +393,13 @@ fn duplicates<'a, L: Fn() -> Location>(
     let mut seen: HashMap<&str, L> = HashMap::new();
     for (id, location) in items {
         if let Some(first) = seen.get(id) {
-            diagnostics.push(
-                Diagnostic::error(location(), format!("duplicate {what} id `{id}`"))
-                    .with_hint(format!("first used at {}", first())),
-            );
+            diagnostics.push(error(
+                location(),
+                Message::new("err-duplicate-id")
+                    .arg("what", what)
+                    .arg("id", id),
+                Message::new("err-duplicate-id-hint").arg("place", first()),
+            ));
         } else {
             seen.insert(id, location);
         }

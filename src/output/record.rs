@@ -84,7 +84,7 @@ fn hash_file(path: &Path, hasher: &mut Xxh3Default) -> Option<()> {
 
 /// The fingerprint of a build's inputs, or `None` when one cannot be read
 /// (the build then reports the problem itself).
-pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>) -> Option<u64> {
+pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>, drafts: bool) -> Option<u64> {
     let mut hasher = Xxh3Default::new();
     FORMAT.hash(&mut hasher);
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
@@ -92,6 +92,7 @@ pub fn inputs(root: &Path, out: &Path, base_url: Option<&str>) -> Option<u64> {
     program.len().hash(&mut hasher);
     mtime(&program).hash(&mut hasher);
     base_url.hash(&mut hasher);
+    drafts.hash(&mut hasher);
     fs::canonicalize(root).ok()?.hash(&mut hasher);
     std::path::absolute(out).ok()?.hash(&mut hasher);
     let today = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs() / 86_400;
@@ -252,13 +253,17 @@ mod tests {
         let out = root.join("public");
         fs::create_dir_all(out.join("fi")).unwrap();
         fs::write(out.join("fi/index.html"), "<p>A</p>").unwrap();
-        let fingerprint = inputs(root, &out, None).unwrap();
+        let fingerprint = inputs(root, &out, None, false).unwrap();
         assert_eq!(
-            inputs(root, &out, None),
+            inputs(root, &out, None, false),
             Some(fingerprint),
             "the same inputs"
         );
-        assert_ne!(inputs(root, &out, Some("https://x.fi/")), Some(fingerprint));
+        assert_ne!(
+            inputs(root, &out, Some("https://x.fi/"), false),
+            Some(fingerprint)
+        );
+        assert_ne!(inputs(root, &out, None, true), Some(fingerprint), "drafts");
         assert!(up_to_date(&out, fingerprint).is_none(), "no record yet");
         let page = fs::File::open(out.join("fi/index.html")).unwrap();
         let written = Written::of(&page, b"<p>A</p>").unwrap();
@@ -278,7 +283,7 @@ mod tests {
 
         // An edited input changes the fingerprint.
         fs::write(root.join("content/site.yaml"), "title: B\n").unwrap();
-        assert_ne!(inputs(root, &out, None), Some(fingerprint));
+        assert_ne!(inputs(root, &out, None, false), Some(fingerprint));
         // A file added to, changed in or removed from the output: not up to date.
         fs::write(out.join("extra.html"), "x").unwrap();
         assert!(up_to_date(&out, fingerprint).is_none());

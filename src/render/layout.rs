@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::context::{Link, LocalText, PageContext, page_title};
+use crate::content::Date;
 use crate::render::error::RenderError;
 use crate::urls::{self, Route, dir};
 
@@ -46,6 +47,26 @@ pub struct Layout {
     /// Where a reader sends feedback on the site: the feedback form of
     /// `site.yaml`'s accessibility section, else a mail to its address.
     pub feedback: String,
+    /// The page shows a draft or a scheduled update (the preview, `build
+    /// --drafts`): the layout says so in words on the page.
+    pub draft: bool,
+}
+
+/// Whether the page of `route` shows a draft or an update dated later.
+fn shows_draft(ctx: &PageContext, route: &Route) -> bool {
+    let site = ctx.site;
+    match route {
+        Route::Scorecard(org, sc) | Route::Goal(org, sc, _) => ctx
+            .index
+            .scorecard(site, org, sc)
+            .is_ok_and(|s| s.is_draft()),
+        Route::Post(slug) => site
+            .updates
+            .iter()
+            .any(|u| &u.slug == slug && u.is_draft(Date::today_utc())),
+        Route::Page(slug) => site.pages.iter().any(|p| &p.slug == slug && p.is_draft()),
+        _ => false,
+    }
 }
 
 pub fn layout(
@@ -101,6 +122,7 @@ pub fn layout(
         dataset: ctx.link(urls::DATASET),
         dataset_schema: ctx.link(urls::DATASET_SCHEMA),
         licence: ctx.site.config.licence().to_string(),
+        draft: shows_draft(ctx, route),
         feedback: {
             let feedback = &config.accessibility.feedback;
             match &feedback.url {

@@ -509,9 +509,10 @@ pub fn model_json(file: &SourceFile, text: &str) -> Result<serde_json::Value, St
         FileKind::Organisation { .. } => serde_json::to_value(
             parse::parse_yaml::<OrganisationFile>(&file.path, text, 0).map_err(|d| d.headline())?,
         ),
-        FileKind::Scorecard { .. } => {
-            serde_json::to_value(parse::parse_scorecard(&edited).map_err(|d| d.headline())?)
-        }
+        FileKind::Scorecard { .. } => serde_json::to_value(
+            parse::parse_scorecard(&edited)
+                .map_err(|d| d.iter().next().map(|d| d.headline()).unwrap_or_default())?,
+        ),
         FileKind::Post { .. } | FileKind::Page { .. } => return Err(slash(&file.path)),
     };
     json.map_err(|e| e.to_string())
@@ -585,15 +586,15 @@ fn markdown_file(
         text: text.clone(),
     };
     let base_front = match &base.kind {
-        FileKind::Post { .. } => {
-            parse::parse_markdown::<PostFrontMatter>(base).map(|d| serde_json::to_value(d.front))
-        }
-        _ => parse::parse_markdown::<PageFrontMatter>(base).map(|d| serde_json::to_value(d.front)),
+        FileKind::Post { .. } => parse::parse_markdown::<PostFrontMatter>(base, "update")
+            .map(|d| serde_json::to_value(d.front)),
+        _ => parse::parse_markdown::<PageFrontMatter>(base, "page")
+            .map(|d| serde_json::to_value(d.front)),
     };
     let new_doc = match &base.kind {
-        FileKind::Post { .. } => parse::parse_markdown::<PostFrontMatter>(&written)
+        FileKind::Post { .. } => parse::parse_markdown::<PostFrontMatter>(&written, "update")
             .map(|d| (serde_json::to_value(d.front), d.body)),
-        _ => parse::parse_markdown::<PageFrontMatter>(&written)
+        _ => parse::parse_markdown::<PageFrontMatter>(&written, "page")
             .map(|d| (serde_json::to_value(d.front), d.body)),
     };
     let (Ok(Ok(mut expected)), Ok((Ok(front), new_body))) = (base_front, new_doc) else {

@@ -64,9 +64,9 @@ pub fn reload_scorecards(root: &Path, site: &mut Site, files: &BTreeSet<PathBuf>
                 data,
                 &mut diagnostics,
             )),
-            Err(diagnostic) => {
+            Err(found) => {
                 failed.scorecards.insert(format!("{folder}/{stem}"));
-                diagnostics.push(diagnostic);
+                diagnostics.extend(found);
             }
         }
         sources.push(source);

@@ -35,7 +35,7 @@ pub const SEARCH_AFTER: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub root: PathBuf,
-    /// The preview folder; `<root>/target/preview` when not given.
+    /// The preview folder; one under the system's cache folder when not given.
     pub out: Option<PathBuf>,
     pub bind: IpAddr,
     pub port: u16,
@@ -199,10 +199,51 @@ impl State {
     }
 }
 
-/// The preview folder: `--out`, or `<root>/target/preview`. It must not be
+/// The preview folder: `--out`, or one of its own for this site under the
+/// system's cache folder (out of the folders staff browse). It must not be
 /// the root, hold the root, or lie inside a watched folder (a rebuild would
 /// trigger itself).
 pub fn preview_folder(root: &Path, out: Option<&Path>) -> Result<PathBuf, ServeError> {
+    preview_folder_with(root, out, &|name| std::env::var(name).ok())
+}
+
+/// The default preview folder of the site at `root` (canonical):
+/// `<cache>/tuloskortti/preview-<hash of the site's path>`, where the
+/// cache is `$XDG_CACHE_HOME`, else `~/.cache` (`~/Library/Caches` on
+/// macOS, `%LOCALAPPDATA%` on Windows); `<root>/.tuloskortti/preview`
+/// when there is none.
+pub fn default_preview_folder(root: &Path, env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    let set = |name: &str| {
+        env(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+            .filter(|path| path.is_absolute())
+    };
+    let cache = set("XDG_CACHE_HOME").or_else(|| {
+        if cfg!(windows) {
+            set("LOCALAPPDATA")
+        } else if cfg!(target_os = "macos") {
+            set("HOME").map(|home| home.join("Library/Caches"))
+        } else {
+            set("HOME").map(|home| home.join(".cache"))
+        }
+    });
+    match cache {
+        Some(cache) => {
+            let site = crate::output::hash(root.to_string_lossy().as_bytes());
+            cache
+                .join("tuloskortti")
+                .join(format!("preview-{site:016x}"))
+        }
+        None => root.join(".tuloskortti").join("preview"),
+    }
+}
+
+fn preview_folder_with(
+    root: &Path,
+    out: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<PathBuf, ServeError> {
     let out = match out {
         Some(out) if out.is_absolute() => out.to_path_buf(),
         Some(out) => std::env::current_dir()
@@ -211,7 +252,7 @@ pub fn preview_folder(root: &Path, out: Option<&Path>) -> Result<PathBuf, ServeE
                 source,
             })?
             .join(out),
-        None => root.join("target").join("preview"),
+        None => default_preview_folder(root, env),
     };
     std::fs::create_dir_all(&out).map_err(|source| ServeError::Io {
         what: format!("cannot create the preview folder {}", out.display()),
@@ -242,17 +283,29 @@ pub fn preview_folder(root: &Path, out: Option<&Path>) -> Result<PathBuf, ServeE
     Ok(out)
 }
 
+/// Problems as the terminal shows them: in the language of its locale,
+/// else the site's first language.
+fn for_terminal(preview: &Preview, diagnostics: &crate::diagnostics::Diagnostics) -> String {
+    let languages = crate::content::load::site_languages(preview.root());
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = crate::i18n::reader_language(None, &env, &languages);
+    let site = preview.good().map(|g| g.i18n.clone());
+    let mut diagnostics = diagnostics.clone();
+    crate::i18n::localize(&mut diagnostics, &lang, site.as_deref());
+    diagnostics.to_string()
+}
+
 fn log_outcome(outcome: &Outcome, state: &State, preview: &Preview) {
     match outcome {
         Outcome::Unchanged => return,
         Outcome::Built(report) => {
             if let Some(good) = preview.good() {
-                eprint!("{}", good.warnings);
+                eprint!("{}", for_terminal(preview, &good.warnings));
             }
             eprintln!("{}", report.summary());
         }
         Outcome::Failed(diagnostics) => {
-            eprint!("{diagnostics}");
+            eprint!("{}", for_terminal(preview, diagnostics));
             eprintln!(
                 "rebuild failed: {} error(s); still serving the last good pages",
                 diagnostics.error_count()
@@ -350,10 +403,27 @@ mod tests {
     #[test]
     fn the_preview_folder_is_never_the_site_nor_someone_elses() {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
+        let root = dir.path().canonicalize().unwrap().join("site");
         std::fs::create_dir_all(root.join("content")).unwrap();
+        let cache = dir.path().canonicalize().unwrap().join("cache");
+        let cache_text = cache.to_string_lossy().into_owned();
+        let env = move |name: &str| (name == "XDG_CACHE_HOME").then(|| cache_text.clone());
+        let preview_folder = |root: &Path, out: Option<&Path>| preview_folder_with(root, out, &env);
         let default = preview_folder(&root, None).unwrap();
-        assert_eq!(default, root.join("target/preview"));
+        // Out of the site's folder, one of its own for each site.
+        assert!(
+            default.starts_with(cache.join("tuloskortti")),
+            "{}",
+            default.display()
+        );
+        assert!(!default.starts_with(&root));
+        let other = default_preview_folder(&cache.join("other-site"), &env);
+        assert_ne!(other, default);
+        // No cache folder at all: a hidden folder of the site's own.
+        assert_eq!(
+            default_preview_folder(&root, &|_| None),
+            root.join(".tuloskortti/preview")
+        );
         assert!(matches!(
             preview_folder(&root, Some(&root.join("content/preview"))),
             Err(ServeError::Usage(_))

@@ -49,6 +49,13 @@ impl Chrome {
         Chrome { site, embedded }
     }
 
+    /// The problems in `lang`: the site's UI strings, else the built-in ones.
+    pub fn localized(&self, lang: &str, diagnostics: &Diagnostics) -> Diagnostics {
+        let mut diagnostics = diagnostics.clone();
+        crate::i18n::localize(&mut diagnostics, lang, self.site.as_deref());
+        diagnostics
+    }
+
     /// A string in `lang`: the site's, else the built-in one.
     pub fn t(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> String {
         self.site
@@ -67,15 +74,18 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
     let mut args = FluentArgs::new();
     args.set("count", diagnostics.error_count());
     let intro = escape(&chrome.t(lang, "serve-overlay-intro", Some(&args)));
+    let diagnostics = chrome.localized(lang, diagnostics);
     let mut items = String::new();
     for d in diagnostics.iter() {
+        // A message not yet written as a UI string is in English.
+        let words = if d.said.is_some() { "" } else { " lang=\"en\"" };
         let severity = match d.severity {
             Severity::Error => t("serve-overlay-error"),
             Severity::Warning => t("serve-overlay-warning"),
         };
         let _ = write!(
             items,
-            "<li><p style=\"margin:0\"><code style=\"font-weight:bold\">{}:</code> <span>{severity}:</span> <span lang=\"en\">{}</span></p>",
+            "<li><p style=\"margin:0\"><code style=\"font-weight:bold\">{}:</code> <span>{severity}:</span> <span{words}>{}</span></p>",
             escape(&d.location.to_string()),
             escape(&d.message)
         );
@@ -90,7 +100,7 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
         if let Some(hint) = &d.hint {
             let _ = write!(
                 items,
-                "<p style=\"margin:0\">{}: <span lang=\"en\">{}</span></p>",
+                "<p style=\"margin:0\">{}: <span{words}>{}</span></p>",
                 t("serve-overlay-hint"),
                 escape(hint)
             );

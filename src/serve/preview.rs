@@ -136,6 +136,11 @@ pub struct Preview {
 impl Preview {
     /// `root` and `out` should be absolute; `base_url` is the preview's own
     /// address, so that absolute links (the 404 page's) lead to it.
+    /// The site folder.
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
     pub fn new(root: PathBuf, out: PathBuf, base_url: String) -> Preview {
         Preview {
             root,

@@ -45,18 +45,24 @@ impl TestSite {
         run_in(self.root(), args)
     }
 
+    /// The messages in English (`--lang en`), whatever the machine's locale.
     pub fn build(&self) -> Output {
-        self.run(&["build", "--root", ".", "--out", "public"])
+        self.run(&["build", "--root", ".", "--out", "public", "--lang", "en"])
     }
 
     pub fn check(&self) -> Output {
-        self.run(&["check", "--root", "."])
+        self.run(&["check", "--root", ".", "--lang", "en"])
     }
 }
 
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tuloskortti"))
         .args(args)
+        // A locale without messages of ours: the site's first language
+        // speaks unless `--lang` says otherwise, on any machine.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .current_dir(dir)
         .output()
         .expect("the binary runs")

@@ -74,8 +74,9 @@ fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
                 }
             }
         }
-        let check = site.check();
-        for output in [&check, &site.build()] {
+        let check = site.run(&["check", "--root", ".", "--lang", "en"]);
+        let build = site.run(&["build", "--root", ".", "--out", "public", "--lang", "en"]);
+        for output in [&check, &build] {
             let err = stderr(output);
             assert_eq!(
                 output.status.code(),
@@ -97,7 +98,21 @@ fn each_malformed_file_fails_with_its_location_and_keeps_the_old_output() {
             before,
             "{case}: the previous output changed"
         );
-        let report = stderr(&check).replace(&site.root().display().to_string(), "[ROOT]");
+        // The report in each language: the same places, each with a hint.
+        let mut report = String::new();
+        for lang in ["fi", "sv", "en"] {
+            let output = site.run(&["check", "--root", ".", "--lang", lang]);
+            let err = stderr(&output);
+            for location in &locations {
+                assert!(
+                    err.contains(location),
+                    "{case} {lang}: `{location}` in:\n{err}"
+                );
+            }
+            assert!(err.contains("= hint: "), "{case} {lang}: a hint in:\n{err}");
+            report.push_str(&format!("--- {lang}\n{err}"));
+        }
+        let report = report.replace(&site.root().display().to_string(), "[ROOT]");
         insta::assert_snapshot!(format!("invalid-{case}"), report);
     }
 }
@@ -128,17 +143,17 @@ fn all_errors_are_reported_in_one_run() {
     for expected in [
         format!("{SCORECARD}:{likelihood}:17:").as_str(),
         "content/organisations/broken.yaml:2:",
-        "content/organisations/other.yaml:2:12: error: unknown network `ei-ole`",
+        "content/organisations/other.yaml:2:12: error: There is no network `ei-ole`.",
     ] {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
-    assert!(err.contains("3 error(s)"), "{err}");
+    assert!(err.contains("3 errors."), "{err}");
 }
 
 #[test]
 fn hostile_bytes_and_shapes_give_located_errors_not_panics() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("non-UTF-8", b"name: {fi: Kemij\xe4rvi}\n".to_vec(), "content/organisations/x.yaml:1:17: error: the file is not valid UTF-8"),
+        ("non-UTF-8", b"name: {fi: Kemij\xe4rvi}\n".to_vec(), "content/organisations/x.yaml:1:17: error: The file is not saved as UTF-8 text."),
         ("billion laughs", b"a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n".to_vec(), "content/organisations/x.yaml:"),
         ("deep nesting", format!("name: {}{}\n", "[".repeat(5000), "]".repeat(5000)).into_bytes(), "content/organisations/x.yaml:1:"),
     ];
@@ -196,7 +211,7 @@ fn an_old_accessibility_review_is_a_warning() {
         output.status.success(),
         "a warning does not fail the check: {err}"
     );
-    assert!(err.contains("content/site.yaml:") && err.contains("warning: the accessibility statement was last reviewed on 2020-01-31, over a year ago"), "{err}");
+    assert!(err.contains("content/site.yaml:") && err.contains("warning: The accessibility statement was last reviewed on 2020-01-31, over a year ago."), "{err}");
 }
 
 #[test]
@@ -333,7 +348,7 @@ fn every_web_address_is_checked_for_its_scheme() {
                 "{scheme}: expected {location} in\n{err}"
             );
         }
-        assert_eq!(err.matches("is not a web address").count(), 3, "{err}");
+        assert_eq!(err.matches("is not a web address: only addresses starting with https:// or http:// are published as links.").count(), 3, "{err}");
         assert!(!site.build().status.success());
         assert!(!site.out().exists(), "nothing built");
     }
@@ -366,8 +381,9 @@ fn links_out_of_the_project_are_refused_without_echo() {
         for output in [site.check(), site.build()] {
             let err = stderr(&output);
             assert_eq!(output.status.code(), Some(1), "{link}: {err}");
-            let expected =
-                format!("{link}:1:1: error: this is a link to a file outside the project");
+            let expected = format!(
+                "{link}:1:1: error: This is a link to a file outside the project; it is not read."
+            );
             assert!(err.contains(&expected), "{link}: {err}");
             assert!(
                 !err.contains("SALAINEN"),

@@ -241,7 +241,8 @@ fn new_files_pass_check_and_the_schema() {
         assert!(scorecard.contains(lang));
     }
     let swedish = site.read("content/updates/2026-02-01-uusi-tuloskortti.sv.md");
-    assert!(swedish.contains("date: 2026-02-01"));
+    // In quotes: tools of YAML 1.1 would read a bare date as a date, not text.
+    assert!(swedish.contains("date: \"2026-02-01\""), "{swedish}");
     assert!(swedish.contains("Nyhetens rubrik"), "{swedish}");
     // Never overwritten.
     site.write("content/scorecards/testila/2026-liikenne.yaml", "# mine\n");
@@ -284,4 +285,58 @@ fn synthetic_sites_pass_check_and_the_schema() {
         crate::common::snapshot(&root.join("content")),
         crate::common::snapshot(&dir.path().join("again/content"))
     );
+}
+
+/// The descriptions every editor shows, in the reader's language: each one
+/// the model documents has its Finnish, Swedish and English UI string, and
+/// the English one says what the documentation says.
+#[test]
+fn the_schema_speaks_finnish_swedish_and_english() {
+    let schema = tuloskortti::schema::bundle();
+    let mut documented = Vec::new();
+    for (name, definition) in schema["$defs"].as_object().unwrap() {
+        if let Some(text) = definition["description"].as_str() {
+            documented.push((format!("schema-{name}"), text.to_string()));
+        }
+        for (field, property) in definition["properties"].as_object().into_iter().flatten() {
+            if let Some(text) = property["description"].as_str() {
+                documented.push((format!("schema-{name}-{field}"), text.to_string()));
+            }
+        }
+    }
+    assert!(documented.len() > 30, "{documented:?}");
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (id, english) in &documented {
+        for lang in ["fi", "sv", "en"] {
+            let said = tuloskortti::i18n::say_id(id, &[], lang, None)
+                .unwrap_or_else(|| panic!("i18n/{lang}/schema.ftl has no `{id}`"));
+            if lang == "en" {
+                assert_eq!(
+                    words(&said),
+                    words(english),
+                    "{id}: as the model documents it"
+                );
+            } else {
+                assert_ne!(words(&said), words(english), "{id} in {lang}");
+            }
+        }
+    }
+    let site = TestSite::fixture("minimal");
+    for (lang, status_date) in [
+        ("fi", "Seurannan päivämäärä."),
+        ("sv", "Uppföljningens datum."),
+        ("en", "The date of the follow-up."),
+    ] {
+        let output = site.run(&["schema", "--kind", "scorecard", "--lang", lang]);
+        let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(
+            schema["$defs"]["scorecard"]["properties"]["status_date"]["description"], status_date,
+            "{lang}"
+        );
+    }
+    // Without --lang: the site's first language (the tests' locale is C).
+    let output = site.run(&["schema", "--out", ".schemas"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = site.read(".schemas/scorecard.schema.json");
+    assert!(written.contains("Seurannan päivämäärä."), "{written}");
 }

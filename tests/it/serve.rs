@@ -31,6 +31,11 @@ impl Preview {
         let log = site.root().join("serve.log");
         let mut child = Command::new(env!("CARGO_BIN_EXE_tuloskortti"))
             .args(["serve", "--root", ".", "--port", "0"])
+            // The preview folder goes under the cache folder: this one.
+            .env("XDG_CACHE_HOME", site.root().join(".cache"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .current_dir(site.root())
             .stdout(Stdio::piped())
             .stderr(fs::File::create(&log).unwrap())
@@ -57,6 +62,16 @@ impl Preview {
             addr,
             log,
         }
+    }
+
+    /// The preview folder, under the cache folder the server was given.
+    fn out(&self) -> PathBuf {
+        let cache = fs::canonicalize(self.site.root().join(".cache/tuloskortti")).unwrap();
+        fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.is_dir())
+            .expect("a preview folder")
     }
 
     fn get(&self, target: &str) -> Reply {
@@ -207,9 +222,12 @@ fn serves_every_language_and_a_saved_edit_within_two_seconds() {
             .contains("Arbetet pågår.")
     );
     // The files on disk have no trace of the preview.
-    let on_disk = preview
-        .site
-        .read("target/preview/fi/testila/2024-tekniikka/index.html");
+    assert!(
+        !preview.site.root().join("target").exists(),
+        "nothing in the site's folder"
+    );
+    let on_disk =
+        fs::read_to_string(preview.out().join("fi/testila/2024-tekniikka/index.html")).unwrap();
     assert!(on_disk.contains("Työ on käynnissä."));
     assert!(!on_disk.contains("__tuloskortti"));
 
@@ -304,8 +322,13 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
     assert_eq!(broken.status, 200);
     let location = format!("{SCORECARD}:{line}:");
     assert!(broken.body.contains(&location), "{}", broken.body);
-    assert!(broken.body.contains("unknown field `statsu`"));
-    assert!(broken.body.contains("did you mean `status`?"));
+    // In the page's language, with the hint.
+    assert!(
+        broken.body.contains("Tässä ei ole kenttää `statsu`."),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("tarkoititko `status`?"));
     assert!(broken.body.contains("Sivustoa ei voitu rakentaa"));
     assert!(broken.body.contains("Sulje"), "a close button");
     // The last good page is still what is shown under it.
@@ -318,9 +341,22 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
         sv.body
     );
     assert!(sv.body.contains("lang=\"sv\" style"));
+    assert!(
+        sv.body.contains("Här finns inget fält `statsu`."),
+        "{}",
+        sv.body
+    );
+    assert!(sv.body.contains("menade du `status`?"));
+    let panel = &sv.body[sv.body.find("tuloskortti-overlay").unwrap()..];
+    let panel = &panel[..panel.find("</ol>").unwrap()];
+    assert!(
+        !panel.contains("lang=\"en\""),
+        "no English left in the panel: {panel}"
+    );
     let missing = preview.get("/en/nowhere/");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("The site could not be built"));
+    assert!(missing.body.contains("There is no field `statsu` here."));
     assert!(missing.body.contains(&location));
 
     preview.site.write(SCORECARD, &good);
@@ -338,8 +374,8 @@ fn paths_never_leave_the_preview_folder() {
     let root = fs::canonicalize(preview.site.root()).unwrap();
     let marker = "SECRET-OUTSIDE-THE-FOLDER";
     preview.site.write("secret.txt", marker);
-    preview.site.write("target/secret.txt", marker);
-    let out = root.join("target/preview");
+    preview.site.write(".cache/tuloskortti/secret.txt", marker);
+    let out = preview.out();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root.join("secret.txt"), out.join("leak.txt")).unwrap();
@@ -586,4 +622,90 @@ fn stalled_requests_do_not_hold_the_server() {
         "answered after {elapsed:?}"
     );
     drop(stalled);
+}
+
+#[test]
+fn the_preview_shows_drafts_with_their_banner_and_lists_them_at_home() {
+    let preview = Preview::start();
+    crate::drafts::add_drafts(&preview.site);
+    let home = preview.wait_for("/fi/", Duration::from_secs(10), |r| {
+        r.body.contains("drafts-heading") && r.body.contains("Luonnossivu")
+    });
+    for title in ["Keskeneräinen uutinen", "Tuleva uutinen"] {
+        assert!(home.body.contains(title), "{title}: {}", home.body);
+    }
+    for page in [
+        "/fi/testila/2025-luonnos/",
+        "/fi/updates/tuleva/",
+        "/fi/luonnos/",
+    ] {
+        let reply = preview.wait_for(page, Duration::from_secs(10), |r| r.status == 200);
+        assert!(
+            reply.body.contains("class=\"draft-banner\"") && reply.body.contains("Luonnos."),
+            "{page}: {}",
+            reply.body
+        );
+    }
+    let en = preview.get("/en/testila/2025-luonnos/");
+    assert!(en.body.contains("Draft."), "{}", en.body);
+    // The published page of the same site has no banner.
+    assert!(!preview.get(PAGE).body.contains("draft-banner"));
+}
+
+/// The four mistakes of one scorecard are four messages in the panel, each
+/// at its line, in the page's language.
+#[test]
+fn four_mistakes_in_one_file_are_four_messages_in_the_panel() {
+    let preview = Preview::start();
+    let good = preview.site.read(SCORECARD);
+    let broken = good
+        .replacen("year: 2024", "year: twenty", 1)
+        .replacen(
+            "            status: on-track",
+            "            statsu: on-track",
+            1,
+        )
+        .replacen("        status: achieved", "        status: done", 1)
+        .replacen("    likelihood: 2", "    likelihood: 9", 1);
+    preview.site.write(SCORECARD, &broken);
+    let line = |marker: &str| broken.lines().position(|l| l.contains(marker)).unwrap() + 1;
+    let page = preview.wait_for(PAGE, Duration::from_secs(5), |r| {
+        r.body.contains("role=\"alertdialog\"")
+    });
+    assert!(
+        page.body
+            .contains("4 virhettä estää sivuston rakentamisen."),
+        "{}",
+        page.body
+    );
+    for (marker, words) in [
+        (
+            "year: twenty",
+            "Kentän `year` pitäisi olla kokonaisluku, mutta siinä on `twenty`.",
+        ),
+        ("statsu:", "Tässä ei ole kenttää `statsu`."),
+        (
+            "status: done",
+            "`done` ei ole kentän `status` sallittu arvo.",
+        ),
+        (
+            "likelihood: 9",
+            "`9` on kentän `likelihood` sallitun välin ulkopuolella.",
+        ),
+    ] {
+        let location = format!("{SCORECARD}:{}:", line(marker));
+        assert!(page.body.contains(&location), "{location}: {}", page.body);
+        assert!(page.body.contains(words), "{words}: {}", page.body);
+    }
+    assert!(page.body.contains("tarkoititko `achieved`?"));
+    let en = preview.get("/en/");
+    assert!(
+        en.body.contains("4 errors stop the site from building."),
+        "{}",
+        en.body
+    );
+    assert!(
+        en.body
+            .contains("`9` is outside the range of `likelihood`.")
+    );
 }

@@ -4,8 +4,11 @@
 use serde::Serialize;
 
 use super::{Page, metric_links};
+use crate::content::Date;
 use crate::render::cards::{PostItem, ScorecardCard, post_item, scorecard_card};
-use crate::render::context::{Link, LocalText, PageContext, network_members, page_title};
+use crate::render::context::{
+    Link, LocalText, PageContext, network_members, page_title, scorecard_title,
+};
 use crate::render::error::RenderError;
 use crate::render::status::{StatusSummary, StatusTable, scorecard_summary, status_table};
 use crate::urls::Route;
@@ -47,6 +50,43 @@ pub struct HomeView {
     pub networks: Vec<NetworkView>,
     pub updates: Vec<PostItem>,
     pub metrics: Vec<Link>,
+    /// The drafts and scheduled updates, when the site shows them (the
+    /// preview, `build --drafts`); a published site has none.
+    pub drafts: Vec<Link>,
+}
+
+/// Links to every draft: scorecards, updates (drafts and those dated
+/// later) and pages, so that the preview's home page leads to them.
+fn draft_links(ctx: &PageContext) -> Result<Vec<Link>, RenderError> {
+    let site = ctx.site;
+    let today = Date::today_utc();
+    let mut links = Vec::new();
+    for scorecard in site.scorecards.iter().filter(|s| s.is_draft()) {
+        links.push(Link {
+            href: ctx.href(&Route::Scorecard(
+                scorecard.organisation().clone(),
+                scorecard.id.clone(),
+            )),
+            text: LocalText {
+                text: scorecard_title(ctx, scorecard)?,
+                lang: None,
+            },
+        });
+    }
+    for update in site.updates.iter().filter(|u| u.is_draft(today)) {
+        let item = post_item(ctx, update)?;
+        links.push(Link {
+            href: item.href,
+            text: item.title,
+        });
+    }
+    for page in site.pages.iter().filter(|p| p.is_draft()) {
+        links.push(Link {
+            href: ctx.href(&Route::Page(page.slug.clone())),
+            text: page_title(ctx, page),
+        });
+    }
+    Ok(links)
 }
 
 fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
@@ -101,6 +141,7 @@ fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
         .map(|u| post_item(ctx, u))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HomeView {
+        drafts: draft_links(ctx)?,
         metrics: metric_links(ctx),
         intro: ctx.opt_txt(&site.config.description),
         status_table: status_table(

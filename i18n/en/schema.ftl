@@ -1,0 +1,43 @@
+# Descriptions of the content files' fields, shown by editors (tuloskortti schema): English.
+# The ids are schema-<definition> and schema-<definition>-<field>.
+
+schema-accessibility = What the accessibility statement (Act 306/2019) needs from the site owner.
+schema-accessibility-assessment = When the site was assessed, and how.
+schema-accessibility-authority = The authority that supervises accessibility and takes complaints.
+schema-accessibility-compliance = fully | partially | not
+schema-accessibility-known_issues = Content that is not accessible, and why.
+schema-accessibility-reviewed = When the statement was last reviewed.
+schema-date = A date, YYYY-MM-DD.
+schema-direction = Which way is better.
+schema-figure_row-decimals = Decimals to print, when the source prints a fixed number (e.g. 3,0 %).
+schema-figure_row-values = One value per column; null where the source has none.
+schema-figure_unit = EUR, percent, count, or a text.
+schema-goal-results = The results a measure aims at ("Tulokset" in productivity tables).
+schema-id = An id: lowercase ASCII letters, digits and `-`, as in URLs.
+schema-indicator-metric = A metric of metrics.yaml.
+schema-level = The risk card's scale: 1 (low) to 4 (high).
+schema-markdown = A Markdown text (tables, autolinks, strikethrough; raw HTML is not rendered): a string, or { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-network-page = A page under pages/ that describes the network.
+schema-organisation-municipality_code = The Statistics Finland code, three digits in quotes: "049".
+schema-page = Front matter of `pages/<slug>.<lang>.md`.
+schema-page-draft = `true` keeps it out of what `build` publishes until it is ready (`build --drafts` and the preview show it, marked as a draft).
+schema-period = YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1/H2 or YYYY-Q1..Q4.
+schema-related = <org>/<scorecard> or <org>/<scorecard>/<goal>.
+schema-risk-theme = A theme of this scorecard.
+schema-risk_status = green: monitored, no action; yellow: action needed; red: urgent.
+schema-scorecard-body = The committee that approves the scorecard (plain text, not Markdown).
+schema-scorecard-draft = `true` keeps it out of what `build` publishes until it is ready (`build --drafts` and the preview show it, marked as a draft).
+schema-scorecard-organisation = An organisation under organisations/.
+schema-scorecard-source = The source document this scorecard transcribes.
+schema-scorecard-status_date = The date of the follow-up.
+schema-site-base_url = The public address of the site, e.g. https://tavoitteet.example.fi/
+schema-site-languages = The site's languages; the first is the default.
+schema-site-licence = The licence of the open data by name, e.g. `CC BY 4.0` (the default).
+schema-site-publisher = The organisation that publishes the site, shown in the footer.
+schema-site-theme = A folder under themes/ (default: default).
+schema-status = How far the goal or target got.
+schema-target-results = The results a measure aims at ("Tulokset" in productivity tables).
+schema-text = A text: a string in the site's default language, or { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-update = Front matter of `updates/<date>-<slug>.<lang>.md`.
+schema-update-date = The day of the post; a day still to come keeps it unpublished until then.
+schema-update-draft = `true` keeps it out of what `build` publishes until it is ready (`build --drafts` and the preview show it, marked as a draft).

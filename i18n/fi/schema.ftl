@@ -1,0 +1,43 @@
+# Sisältötiedostojen kenttien kuvaukset, jotka editori näyttää (tuloskortti schema): suomi.
+# Tunnukset ovat schema-<määritelmä> ja schema-<määritelmä>-<kenttä>.
+
+schema-accessibility = Mitä saavutettavuusseloste (laki 306/2019) tarvitsee sivuston ylläpitäjältä.
+schema-accessibility-assessment = Milloin ja miten sivuston saavutettavuus on arvioitu.
+schema-accessibility-authority = Viranomainen, joka valvoo saavutettavuutta ja ottaa vastaan kanteluita.
+schema-accessibility-compliance = fully (täysin) | partially (osittain) | not (ei)
+schema-accessibility-known_issues = Sisältö, joka ei ole saavutettavaa, ja miksi.
+schema-accessibility-reviewed = Milloin seloste on viimeksi tarkistettu.
+schema-date = Päivämäärä muodossa VVVV-KK-PP.
+schema-direction = Kumpi suunta on parempi: increase (kasvu) tai decrease (lasku).
+schema-figure_row-decimals = Näytettävien desimaalien määrä, kun lähde näyttää luvut kiinteällä tarkkuudella (esim. 3,0 %).
+schema-figure_row-values = Yksi arvo kutakin saraketta kohden; null, kun lähteessä ei ole arvoa.
+schema-figure_unit = EUR, percent (prosentti), count (lukumäärä) tai teksti.
+schema-goal-results = Tulokset, joihin toimenpide tähtää (tuottavuustaulukoiden sarake "Tulokset").
+schema-id = Tunnus: pienet kirjaimet a–z, numerot ja `-`, kuten verkko-osoitteissa.
+schema-indicator-metric = Yhteinen mittari tiedostosta metrics.yaml.
+schema-level = Riskikortin asteikko: 1 (pieni) – 4 (suuri).
+schema-markdown = Markdown-teksti (taulukot, automaattiset linkit, yliviivaus; HTML-koodia ei näytetä): merkkijono tai { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-network-page = Verkostoa kuvaava sivu kansiossa pages/.
+schema-organisation-municipality_code = Tilastokeskuksen kuntakoodi, kolme numeroa lainausmerkeissä: "049".
+schema-page = Tiedoston `pages/<nimi>.<kieli>.md` alun tiedot.
+schema-page-draft = `true` pitää sen poissa julkaistusta sivustosta, kunnes se on valmis (`build --drafts` ja esikatselu näyttävät sen luonnokseksi merkittynä).
+schema-period = VVVV, VVVV-KK, VVVV-KK-PP, VVVV-H1/H2 tai VVVV-Q1..Q4.
+schema-related = <organisaatio>/<tuloskortti> tai <organisaatio>/<tuloskortti>/<tavoite>.
+schema-risk-theme = Tämän tuloskortin teema.
+schema-risk_status = green (vihreä): seurataan, ei toimenpiteitä; yellow (keltainen): toimenpiteitä tarvitaan; red (punainen): kiireellinen.
+schema-scorecard-body = Tuloskortin hyväksyvä toimielin (pelkkää tekstiä, ei Markdownia).
+schema-scorecard-draft = `true` pitää sen poissa julkaistusta sivustosta, kunnes se on valmis (`build --drafts` ja esikatselu näyttävät sen luonnokseksi merkittynä).
+schema-scorecard-organisation = Organisaatio kansiosta organisations/.
+schema-scorecard-source = Lähdeasiakirja, josta tuloskortti on kirjoitettu.
+schema-scorecard-status_date = Seurannan päivämäärä.
+schema-site-base_url = Sivuston julkinen osoite, esim. https://tavoitteet.example.fi/
+schema-site-languages = Sivuston kielet; ensimmäinen on oletuskieli.
+schema-site-licence = Avoimen datan lisenssin nimi, esim. `CC BY 4.0` (oletus).
+schema-site-publisher = Sivuston julkaiseva organisaatio, näytetään alatunnisteessa.
+schema-site-theme = Kansio kansiossa themes/ (oletus: default).
+schema-status = Miten pitkälle tavoite tai alatavoite on edennyt.
+schema-target-results = Tulokset, joihin toimenpide tähtää (tuottavuustaulukoiden sarake "Tulokset").
+schema-text = Teksti: merkkijono sivuston oletuskielellä tai { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-update = Tiedoston `updates/<päivämäärä>-<nimi>.<kieli>.md` alun tiedot.
+schema-update-date = Uutisen päivä; tuleva päivä pitää sen julkaisematta siihen asti.
+schema-update-draft = `true` pitää sen poissa julkaistusta sivustosta, kunnes se on valmis (`build --drafts` ja esikatselu näyttävät sen luonnokseksi merkittynä).

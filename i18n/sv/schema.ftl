@@ -1,0 +1,43 @@
+# Beskrivningar av innehållsfilernas fält, som redigeraren visar (tuloskortti schema): svenska.
+# Beteckningarna är schema-<definition> och schema-<definition>-<fält>.
+
+schema-accessibility = Vad tillgänglighetsutlåtandet (lagen 306/2019) behöver av webbplatsens ägare.
+schema-accessibility-assessment = När och hur webbplatsens tillgänglighet har bedömts.
+schema-accessibility-authority = Myndigheten som övervakar tillgängligheten och tar emot klagomål.
+schema-accessibility-compliance = fully (helt) | partially (delvis) | not (inte)
+schema-accessibility-known_issues = Innehåll som inte är tillgängligt, och varför.
+schema-accessibility-reviewed = När utlåtandet senast granskades.
+schema-date = Ett datum, ÅÅÅÅ-MM-DD.
+schema-direction = Vilken riktning som är bättre: increase (ökning) eller decrease (minskning).
+schema-figure_row-decimals = Antal decimaler som visas, när källan visar talen med fast noggrannhet (t.ex. 3,0 %).
+schema-figure_row-values = Ett värde per kolumn; null där källan inte har något.
+schema-figure_unit = EUR, percent (procent), count (antal) eller en text.
+schema-goal-results = Resultaten som en åtgärd syftar till (kolumnen "Tulokset" i produktivitetstabeller).
+schema-id = En beteckning: små bokstäver a–z, siffror och `-`, som i webbadresser.
+schema-indicator-metric = En gemensam mätare i metrics.yaml.
+schema-level = Riskkortets skala: 1 (liten) till 4 (stor).
+schema-markdown = En Markdown-text (tabeller, automatiska länkar, genomstrykning; HTML visas inte): en sträng eller { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-network-page = En sida i pages/ som beskriver nätverket.
+schema-organisation-municipality_code = Statistikcentralens kommunkod, tre siffror inom citattecken: "049".
+schema-page = Uppgifterna i början av `pages/<namn>.<språk>.md`.
+schema-page-draft = `true` håller den utanför den publicerade webbplatsen tills den är klar (`build --drafts` och förhandsgranskningen visar den märkt som utkast).
+schema-period = ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD, ÅÅÅÅ-H1/H2 eller ÅÅÅÅ-Q1..Q4.
+schema-related = <organisation>/<resultatkort> eller <organisation>/<resultatkort>/<mål>.
+schema-risk-theme = Ett tema i det här resultatkortet.
+schema-risk_status = green (grön): följs upp, inga åtgärder; yellow (gul): åtgärder behövs; red (röd): brådskande.
+schema-scorecard-body = Organet som godkänner resultatkortet (bara text, inte Markdown).
+schema-scorecard-draft = `true` håller den utanför den publicerade webbplatsen tills den är klar (`build --drafts` och förhandsgranskningen visar den märkt som utkast).
+schema-scorecard-organisation = En organisation i organisations/.
+schema-scorecard-source = Källdokumentet som resultatkortet har skrivits av från.
+schema-scorecard-status_date = Uppföljningens datum.
+schema-site-base_url = Webbplatsens offentliga adress, t.ex. https://tavoitteet.example.fi/
+schema-site-languages = Webbplatsens språk; det första är standardspråket.
+schema-site-licence = Namnet på de öppna uppgifternas licens, t.ex. `CC BY 4.0` (standard).
+schema-site-publisher = Organisationen som publicerar webbplatsen, visas i sidfoten.
+schema-site-theme = En mapp i themes/ (standard: default).
+schema-status = Hur långt målet eller delmålet har kommit.
+schema-target-results = Resultaten som en åtgärd syftar till (kolumnen "Tulokset" i produktivitetstabeller).
+schema-text = En text: en sträng på webbplatsens standardspråk eller { "{" }fi: ..., sv: ..., en: ...{ "}" }.
+schema-update = Uppgifterna i början av `updates/<datum>-<namn>.<språk>.md`.
+schema-update-date = Nyhetens dag; en dag som ännu inte kommit håller den opublicerad tills dess.
+schema-update-draft = `true` håller den utanför den publicerade webbplatsen tills den är klar (`build --drafts` och förhandsgranskningen visar den märkt som utkast).
