@@ -522,7 +522,9 @@ pub fn add_entry(
     if at == text.len() && !text.ends_with('\n') {
         line.push('\n');
     }
-    line.push_str(&format!("{}{key}: {value}\n", " ".repeat(k.col)));
+    // A value on the lines below (`key:` and a block) has no space after the colon.
+    let gap = if value.starts_with('\n') { "" } else { " " };
+    line.push_str(&format!("{}{key}:{gap}{value}\n", " ".repeat(k.col)));
     Ok(Edit {
         start: at,
         end: at,
