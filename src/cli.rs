@@ -95,6 +95,13 @@ pub enum Command {
         #[command(subcommand)]
         what: TranslationsCommand,
     },
+    /// Hand a scorecard's follow-up to a spreadsheet and write it back in place.
+    Sheet {
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        what: SheetCommand,
+    },
     /// Search the site's content with the same index and ranking as the site's search page.
     Search {
         /// The words to search for; the last one also matches as a prefix.
@@ -131,6 +138,7 @@ impl Command {
             | Command::Serve { root, .. }
             | Command::New { root, .. }
             | Command::Translations { root, .. }
+            | Command::Sheet { root, .. }
             | Command::Search { root, .. } => Some(root),
             Command::Schema { .. } => None,
         }
@@ -157,6 +165,28 @@ pub enum TranslationsCommand {
     /// Write the translations of an exported file into the content files, in place.
     Import {
         /// The file exported by `translations export`, translated.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// Write a workbook with one row per goal, target and indicator: status,
+    /// follow-up in each language, indicator values.
+    Export {
+        /// The scorecard: ORG/SCORECARD (e.g. espoo/2021-kaupunkitekniikka), or its id.
+        scorecard: String,
+        /// The file to write [default: ORG-SCORECARD.xlsx]; never overwritten.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// xlsx (an Excel workbook).
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+    },
+    /// Write the statuses, follow-ups and values changed in an exported sheet
+    /// into the scorecard's file, in place.
+    Import {
+        /// The workbook written by `sheet export`, edited.
         file: PathBuf,
     },
 }

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tuloskortti::build::{self, BuildError, BuildOptions};
-use tuloskortti::cli::{Cli, Command, NewCommand, TranslationsCommand};
+use tuloskortti::cli::{Cli, Command, NewCommand, SheetCommand, TranslationsCommand};
 use tuloskortti::content::translations::missing_translations;
 use tuloskortti::diagnostics::Diagnostics;
 use tuloskortti::placeholders::Placeholders;
@@ -161,6 +161,7 @@ fn main() -> ExitCode {
         }
         Command::New { root, what } => new(&root, what),
         Command::Translations { root, what } => translations(&root, what),
+        Command::Sheet { root, what } => sheet(&root, what),
         Command::Schema { kind, out, lang } => {
             schema(kind.as_deref(), out.as_deref(), lang.as_deref())
         }
@@ -361,7 +362,74 @@ fn translations(root: &std::path::Path, what: TranslationsCommand) -> ExitCode {
             let planned = received
                 .map_err(Diagnostics::from)
                 .and_then(|received| translations::plan_import(site, &files, &received, &msg));
-            finish_import(root, planned, &msg)
+            finish_import(root, planned, &msg, "roundtrip-imported")
+        }
+    }
+}
+
+fn sheet(root: &std::path::Path, what: SheetCommand) -> ExitCode {
+    use tuloskortti::roundtrip::{self, Messages, sheet};
+    let (loaded, files) = match load_for_roundtrip(root) {
+        Ok(both) => both,
+        Err(code) => return code,
+    };
+    let site = &loaded.site;
+    let msg = Messages {
+        i18n: &loaded.i18n,
+        lang: roundtrip::reader_language(&site.config.languages),
+    };
+    match what {
+        SheetCommand::Export {
+            scorecard,
+            out,
+            format,
+        } => {
+            if format != "xlsx" {
+                eprintln!(
+                    "error: {}",
+                    msg.get("sheet-unknown-format", &[("format", &format)])
+                );
+                return ExitCode::from(2);
+            }
+            let scorecard = match sheet::find_scorecard(site, &scorecard, &msg) {
+                Ok(scorecard) => scorecard,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let out = out.unwrap_or_else(|| {
+                format!("{}-{}.xlsx", scorecard.organisation(), scorecard.id).into()
+            });
+            let bytes = sheet::export(site, scorecard, &msg);
+            let rows = sheet::rows(scorecard).len();
+            write_new_file(&out, &bytes, &msg, || {
+                msg.get(
+                    "sheet-exported",
+                    &[
+                        ("rows", &rows.to_string()),
+                        ("scorecard", &sheet::name_of(scorecard)),
+                        ("file", &out.display().to_string()),
+                    ],
+                )
+            })
+        }
+        SheetCommand::Import { file } => {
+            let bytes = match std::fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    eprintln!("error: {}: {err}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let planned = sheet::plan_import(site, &files, &file, &bytes, &msg);
+            if let Ok((written, 0)) = &planned
+                && written.is_empty()
+            {
+                eprintln!("{}", msg.get("sheet-nothing-changed", &[]));
+                return ExitCode::SUCCESS;
+            }
+            finish_import(root, planned, &msg, "sheet-imported")
         }
     }
 }
@@ -413,6 +481,7 @@ fn finish_import(
         tuloskortti::diagnostics::Diagnostics,
     >,
     msg: &tuloskortti::roundtrip::Messages,
+    done: &str,
 ) -> ExitCode {
     match planned {
         Ok((files, count)) => match tuloskortti::roundtrip::write_files(root, &files) {
@@ -423,7 +492,7 @@ fn finish_import(
                 eprintln!(
                     "{}",
                     msg.get(
-                        "roundtrip-imported",
+                        done,
                         &[
                             ("count", &count.to_string()),
                             ("files", &files.len().to_string())

@@ -4,6 +4,7 @@
 //! written into the content files in place (`yaml_edit`): only the bytes of
 //! the texts and values it changes, every other line as it was.
 
+pub mod sheet;
 pub mod table;
 pub mod translations;
 pub mod xliff;

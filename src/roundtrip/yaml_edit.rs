@@ -211,6 +211,16 @@ impl Node {
         }
     }
 
+    /// The byte after the node's last text: for a collection, the end of
+    /// its last scalar (a collection's own span is only its start).
+    pub fn deep_end(&self) -> usize {
+        match &self.kind {
+            Kind::Scalar { .. } => self.end,
+            Kind::Seq { items } => items.last().map_or(self.end, Node::deep_end),
+            Kind::Map { entries, .. } => entries.last().map_or(self.end, |(_, v)| v.deep_end()),
+        }
+    }
+
     /// The element a path names `name`: by its `id`, or by its index.
     fn element(&self, name: &str) -> Option<&Node> {
         let Kind::Seq { items } = &self.kind else {
@@ -404,6 +414,16 @@ pub fn set_text(
                 text: line,
             })
         }
+        Kind::Scalar { .. } if lang == default => {
+            // A plain string is the default language's text: replaced as it is.
+            let replacement = match place {
+                Place::BlockValue { key_col } => block_value(value, key_col + 2),
+                Place::BlockElement => block_value(value, node.col),
+                Place::Flow => double_quoted(value),
+                Place::Top => return Err(EditError::NotText(node.line)),
+            };
+            Ok(replace_scalar(text, node, replacement))
+        }
         Kind::Scalar { value: old, style } => {
             // A plain string is the default language's text; it becomes a
             // mapping of both.
@@ -497,16 +517,72 @@ pub fn add_entry(
             text: format!(", {key}: {value}"),
         });
     }
-    let at = after_line(text, v.end);
+    let at = after_line(text, v.deep_end());
     let mut line = String::new();
     if at == text.len() && !text.ends_with('\n') {
         line.push('\n');
     }
-    line.push_str(&format!("{}{key}: {value}\n", " ".repeat(k.col)));
+    // A value on the lines below (`key:` and a block) has no space after the colon.
+    let gap = if value.starts_with('\n') { "" } else { " " };
+    line.push_str(&format!("{}{key}:{gap}{value}\n", " ".repeat(k.col)));
     Ok(Edit {
         start: at,
         end: at,
         text: line,
+    })
+}
+
+/// The column of a mapping's keys, for writing a value under one of them.
+pub fn key_col(root: &Node, path: &str) -> Option<usize> {
+    match &find(root, path)?.0.kind {
+        Kind::Map { entries, .. } => entries.first().map(|(k, _)| k.col),
+        _ => None,
+    }
+}
+
+/// The edit that appends an element to the block sequence at `path`: the
+/// mapping `entries` (each `key: value`, the value already written), as
+/// the sequence's other elements are indented.
+pub fn add_item(
+    root: &Node,
+    text: &str,
+    path: &str,
+    entries: &[(&str, String)],
+) -> Result<Edit, EditError> {
+    let (node, _) = find(root, path).ok_or(EditError::NotFound)?;
+    let Kind::Seq { items } = &node.kind else {
+        return Err(EditError::NotText(node.line));
+    };
+    let last = items.last().ok_or(EditError::NotText(node.line))?;
+    if node.in_flow || last.in_flow {
+        return Err(EditError::NotText(node.line));
+    }
+    // The element's `-` is before its first text on the same line.
+    let line_start = text[..last.start].rfind('\n').map_or(0, |i| i + 1);
+    let dash = text[line_start..last.start]
+        .rfind('-')
+        .ok_or(EditError::NotText(last.line))?;
+    let item_col = last.start - line_start;
+    let at = after_line(text, last.deep_end());
+    let mut out = String::new();
+    if at == text.len() && !text.ends_with('\n') {
+        out.push('\n');
+    }
+    for (i, (key, value)) in entries.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&format!(
+                "{}-{}{key}: {value}\n",
+                " ".repeat(dash),
+                " ".repeat(item_col - dash - 1)
+            ));
+        } else {
+            out.push_str(&format!("{}{key}: {value}\n", " ".repeat(item_col)));
+        }
+    }
+    Ok(Edit {
+        start: at,
+        end: at,
+        text: out,
     })
 }
 
@@ -648,6 +724,37 @@ mod tests {
         assert!(find(&root, "[1].title").is_none());
         let root = parse("a:\n  - x\n  - y\n").unwrap();
         assert_eq!(find(&root, "a[1]").unwrap().0.scalar(), Some("y"));
+    }
+
+    #[test]
+    fn the_default_language_of_a_plain_string_is_replaced_in_place() {
+        let text = "f: Vanha # k\nx: 1\n";
+        assert_eq!(set(text, "f", "fi", "Uusi"), "f: \"Uusi\" # k\nx: 1\n");
+        let text = "f: |-\n  Yksi\n  Kaksi\nx: 1\n";
+        assert_eq!(
+            set(text, "f", "fi", "Kolme\nNeljä"),
+            "f: |-\n  Kolme\n  Neljä\nx: 1\n"
+        );
+    }
+
+    #[test]
+    fn entries_go_after_the_whole_value_and_items_after_the_last() {
+        let text = "g:\n  title:\n    fi: A\n    sv: B\n  # c\n  follow_up: F\n";
+        let root = parse(text).unwrap();
+        let edit = add_entry(&root, text, "g", &["title"], "status", "achieved").unwrap();
+        assert_eq!(
+            apply(text, &[edit]),
+            "g:\n  title:\n    fi: A\n    sv: B\n  status: achieved\n  # c\n  follow_up: F\n"
+        );
+        let text = "values:\n  - period: 2020\n    value: 1\n    note:\n      fi: N\nnext: 1\n";
+        let root = parse(text).unwrap();
+        let entries = [("period", "2021".to_string()), ("value", "2.5".to_string())];
+        let edit = add_item(&root, text, "values", &entries).unwrap();
+        assert_eq!(
+            apply(text, &[edit]),
+            "values:\n  - period: 2020\n    value: 1\n    note:\n      fi: N\n  - period: 2021\n    value: 2.5\nnext: 1\n"
+        );
+        assert_eq!(key_col(&root, "values[0]"), Some(4));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod roundtrip;
 mod schema;
 mod search;
 mod serve;
+mod sheets;
 mod site;
 
 /// What the unit tests share (copying a fixture).

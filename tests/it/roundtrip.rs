@@ -13,7 +13,7 @@ use crate::common::{copy_dir, repo_root, run_in, snapshot, stderr};
 const KEMIJARVI: &str = "content/scorecards/kemijarvi/2025-tyollisyyspalvelut.yaml";
 
 /// A copy of the example site (content, UI strings, theme).
-fn example_copy() -> tempfile::TempDir {
+pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for part in ["content", "i18n", "themes"] {
         copy_dir(&repo_root().join(part), &dir.path().join(part));
