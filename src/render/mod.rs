@@ -168,6 +168,10 @@ fn environment(theme: &Theme, i18n: Arc<I18n>) -> Result<Environment<'static>, D
     env.add_filter("css_string", |text: String| {
         Value::from_safe_string(crate::escape::css_string(&text))
     });
+    // `{{ style|csp }}`: the policy that allows this inline style (none for "").
+    env.add_filter("csp", |style: String| {
+        Value::from_safe_string(crate::escape::content_security_policy(&[&style]))
+    });
     env.add_function("t", move |state: &State, id: String, kwargs: Kwargs| {
         let lang = state
             .lookup("lang")

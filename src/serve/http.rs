@@ -148,6 +148,17 @@ pub fn handle(request: Request, state: &Arc<State>) {
         events(request, state);
         return;
     }
+    if path == overlay::SCRIPT_PATH || path == overlay::STYLE_PATH {
+        let (content_type, body) = if path == overlay::SCRIPT_PATH {
+            ("text/javascript; charset=utf-8", overlay::SCRIPT)
+        } else {
+            ("text/css; charset=utf-8", overlay::STYLE)
+        };
+        Reply::new(200, content_type, body.as_bytes().to_vec())
+            .with("Cache-Control", "no-store")
+            .send(request);
+        return;
+    }
     if path == "/api" || path.starts_with("/api/") {
         api::respond(request, state);
         return;

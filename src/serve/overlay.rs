@@ -14,6 +14,13 @@ use crate::i18n::I18n;
 
 /// Where open pages listen for rebuilds.
 pub const EVENTS_PATH: &str = "/__tuloskortti/events";
+/// The preview's script and the error panel's style, served as files so
+/// that they work under the pages' Content-Security-Policy, which allows no
+/// inline script and no inline style.
+pub const SCRIPT_PATH: &str = "/__tuloskortti/preview.js";
+pub const STYLE_PATH: &str = "/__tuloskortti/preview.css";
+pub const SCRIPT: &str = include_str!("assets/preview.js");
+pub const STYLE: &str = include_str!("assets/preview.css");
 
 /// The serve.ftl files compiled in, for when the site's own UI strings do
 /// not load (or predate the preview server).
@@ -85,14 +92,14 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
         };
         let _ = write!(
             items,
-            "<li><p style=\"margin:0\"><code style=\"font-weight:bold\">{}:</code> <span>{severity}:</span> <span{words}>{}</span></p>",
+            "<li><p><code class=\"where\">{}:</code> <span>{severity}:</span> <span{words}>{}</span></p>",
             escape(&d.location.to_string()),
             escape(&d.message)
         );
         if let Some(line) = &d.source_line {
             let _ = write!(
                 items,
-                "<pre style=\"margin:.25rem 0;padding:.25rem .5rem;background:#f3f3f3;color:#111;overflow-x:auto\"><code>{} | {}</code></pre>",
+                "<pre><code>{} | {}</code></pre>",
                 d.location.line,
                 escape(line)
             );
@@ -100,7 +107,7 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
         if let Some(hint) = &d.hint {
             let _ = write!(
                 items,
-                "<p style=\"margin:0\">{}: <span{words}>{}</span></p>",
+                "<p>{}: <span{words}>{}</span></p>",
                 t("serve-overlay-hint"),
                 escape(hint)
             );
@@ -109,24 +116,17 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
     }
     format!(
         concat!(
+            "<link rel=\"stylesheet\" href=\"{style}\">",
             "<div id=\"tuloskortti-overlay\" role=\"alertdialog\" aria-modal=\"false\" ",
             "aria-labelledby=\"tuloskortti-overlay-title\" aria-describedby=\"tuloskortti-overlay-intro\" ",
-            "tabindex=\"-1\" lang=\"{lang}\" style=\"position:fixed;inset:auto 0 0 0;z-index:2147483647;",
-            "max-height:70vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff;color:#111;",
-            "border-top:.4rem solid #b00020;box-shadow:0 -.25rem 1rem rgba(0,0,0,.3);",
-            "font:1rem/1.5 system-ui,sans-serif\">",
-            "<h2 id=\"tuloskortti-overlay-title\" style=\"margin:0 0 .5rem;font-size:1.25rem;color:#8a0018\">{title}</h2>",
-            "<p id=\"tuloskortti-overlay-intro\" style=\"margin:0 0 .5rem\">{intro}</p>",
-            "<ol style=\"margin:0 0 .75rem;padding-left:1.5rem\">{items}</ol>",
-            "<button type=\"button\" id=\"tuloskortti-overlay-close\" style=\"font:inherit;padding:.25rem .75rem;",
-            "border:2px solid #111;background:#fff;color:#111;border-radius:.25rem;cursor:pointer\">{close}</button>",
-            "</div>",
-            "<script>(function(){{var o=document.getElementById(\"tuloskortti-overlay\");",
-            "if(!o)return;var before=document.activeElement;o.focus();",
-            "function close(){{o.remove();if(before&&before.focus)before.focus();}}",
-            "document.getElementById(\"tuloskortti-overlay-close\").addEventListener(\"click\",close);",
-            "o.addEventListener(\"keydown\",function(e){{if(e.key===\"Escape\")close();}});}})();</script>"
+            "tabindex=\"-1\" lang=\"{lang}\">",
+            "<h2 id=\"tuloskortti-overlay-title\">{title}</h2>",
+            "<p id=\"tuloskortti-overlay-intro\">{intro}</p>",
+            "<ol>{items}</ol>",
+            "<button type=\"button\" id=\"tuloskortti-overlay-close\">{close}</button>",
+            "</div>"
         ),
+        style = STYLE_PATH,
         lang = escape(lang),
         title = t("serve-overlay-title"),
         intro = intro,
@@ -135,18 +135,12 @@ pub fn overlay(chrome: &Chrome, lang: &str, diagnostics: &Diagnostics) -> String
     )
 }
 
-/// The live-reload script: the page knows the build it shows (`token`) and
-/// reloads when the server announces another one.
+/// The live-reload script (`SCRIPT`, a file): the page knows the build it
+/// shows (`token`) and reloads when the server announces another one.
 pub fn script(token: &str) -> String {
     format!(
-        concat!(
-            "<script>(function(){{var shown=\"{token}\";if(!window.EventSource)return;",
-            "var events=new EventSource(\"{path}\");",
-            "events.addEventListener(\"build\",function(e){{if(e.data!==shown){{events.close();location.reload();}}}});",
-            "}})();</script>"
-        ),
+        "<script src=\"{SCRIPT_PATH}\" data-token=\"{token}\" data-events=\"{EVENTS_PATH}\"></script>",
         token = escape(token),
-        path = EVENTS_PATH,
     )
 }
 

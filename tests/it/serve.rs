@@ -208,6 +208,15 @@ fn serves_every_language_and_a_saved_edit_within_two_seconds() {
         assert_eq!(home.status, 200, "{lang}");
         assert!(home.body.contains(&format!("<html lang=\"{lang}\">")));
         assert!(home.body.contains(EVENTS), "the reload script is added");
+        // Under the page's own Content-Security-Policy: no inline script.
+        assert!(
+            home.body.contains(
+                "Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"
+            ),
+            "{}",
+            home.body
+        );
+        assert!(!home.body.contains("<script>"), "no inline script");
         assert_eq!(
             home.header("Content-Type"),
             Some("text/html; charset=utf-8")
@@ -340,7 +349,7 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
         "{}",
         sv.body
     );
-    assert!(sv.body.contains("lang=\"sv\" style"));
+    assert!(sv.body.contains("tabindex=\"-1\" lang=\"sv\">"));
     assert!(
         sv.body.contains("Här finns inget fält `statsu`."),
         "{}",
@@ -353,6 +362,19 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
         !panel.contains("lang=\"en\""),
         "no English left in the panel: {panel}"
     );
+    // The panel's style and script are files the page's policy allows: no
+    // inline style or script.
+    assert!(!broken.body.contains(" style=\""), "no style attribute");
+    assert!(!broken.body.contains("<script>"), "no inline script");
+    for (path, kind) in [
+        ("/__tuloskortti/preview.js", "text/javascript"),
+        ("/__tuloskortti/preview.css", "text/css"),
+    ] {
+        let file = preview.get(path);
+        assert_eq!(file.status, 200, "{path}");
+        assert!(file.header("Content-Type").unwrap().starts_with(kind));
+        assert!(broken.body.contains(path), "{path} in the page");
+    }
     let missing = preview.get("/en/nowhere/");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("The site could not be built"));
