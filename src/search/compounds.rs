@@ -113,8 +113,10 @@ pub fn parts(
     out
 }
 
-/// A token filter that follows each compound of `parts` with its parts,
-/// at the same position, so they are stemmed and indexed like words.
+/// A token filter that follows each compound of `parts` with its parts, and
+/// two neighbouring words that together are one of the compounds with that
+/// compound, at the same position, so they are stemmed and indexed like
+/// words.
 #[derive(Clone)]
 pub struct CompoundParts {
     parts: Arc<HashMap<String, Vec<String>>>,
@@ -152,6 +154,7 @@ impl<T: Tokenizer> Tokenizer for CompoundPartsFilter<T> {
             tail: self.inner.token_stream(text),
             pending: Vec::new(),
             current: None,
+            previous: None,
         }
     }
 }
@@ -159,9 +162,12 @@ impl<T: Tokenizer> Tokenizer for CompoundPartsFilter<T> {
 pub struct CompoundPartsStream<'a, T> {
     parts: &'a HashMap<String, Vec<String>>,
     tail: T,
-    /// The parts still to give of the last compound, last part first.
+    /// The tokens still to give after the last word (its parts, then a
+    /// compound it makes with the word before it), the last one first.
     pending: Vec<Token>,
     current: Option<Token>,
+    /// The word before the last one from the tokenizer.
+    previous: Option<String>,
 }
 
 impl<T: TokenStream> TokenStream for CompoundPartsStream<'_, T> {
@@ -175,16 +181,22 @@ impl<T: TokenStream> TokenStream for CompoundPartsStream<'_, T> {
             return false;
         }
         let token = self.tail.token();
-        if let Some(parts) = self.parts.get(&token.text) {
-            self.pending = parts
-                .iter()
-                .rev()
-                .map(|text| Token {
-                    text: text.clone(),
+        if let Some(previous) = self.previous.take() {
+            let joined = previous + &token.text;
+            if self.parts.contains_key(&joined) {
+                self.pending.push(Token {
+                    text: joined,
                     ..token.clone()
-                })
-                .collect();
+                });
+            }
         }
+        if let Some(parts) = self.parts.get(&token.text) {
+            self.pending.extend(parts.iter().rev().map(|text| Token {
+                text: text.clone(),
+                ..token.clone()
+            }));
+        }
+        self.previous = Some(token.text.clone());
         true
     }
 

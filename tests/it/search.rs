@@ -542,3 +542,46 @@ fn a_query_no_document_matches_whole_ranks_the_most_words_matched() {
         );
     }
 }
+
+#[test]
+fn a_compound_and_its_parts_find_each_other_written_joined_or_split() {
+    use tuloskortti::search::SearchDoc;
+    let doc = |n: usize, title: &str| SearchDoc {
+        title: title.to_string(),
+        body: String::new(),
+        url: format!("fi/doc-{n}/"),
+        facets: Default::default(),
+    };
+    let index = LangIndex::from_docs(
+        "fi",
+        vec![
+            doc(0, "Liikenneturvallisuus paranee"),
+            doc(1, "Liikenne turvallisuus ja valaistus"),
+            doc(2, "Liikenne sujuu"),
+            doc(3, "Turvallisuus kasvaa"),
+            doc(4, "Pyöräily ja uudet reitit"),
+            doc(5, "Pyöräily lisääntyy"),
+        ],
+    )
+    .unwrap();
+    let urls = |text: &str| -> Vec<String> {
+        search(&index, text)
+            .results
+            .into_iter()
+            .map(|h| h.url)
+            .collect()
+    };
+    // The whole finds the text that writes it split, and the parts the whole.
+    let whole = urls("liikenneturvallisuus ");
+    assert!(whole.contains(&"fi/doc-0/".to_string()), "{whole:?}");
+    assert!(whole.contains(&"fi/doc-1/".to_string()), "{whole:?}");
+    let split = urls("liikenne turvallisuus ");
+    assert_eq!(split[..2].len(), 2);
+    assert!(split[..2].contains(&"fi/doc-0/".to_string()), "{split:?}");
+    assert!(split[..2].contains(&"fi/doc-1/".to_string()), "{split:?}");
+    assert!(urls("turvallisuus ").contains(&"fi/doc-0/".to_string()));
+    // A compound the index does not have, in another form: its two parts.
+    let unknown = search(&index, "pyöräilyreiteille ");
+    assert_eq!(unknown.groups.len(), 2, "{:?}", unknown.groups);
+    assert_eq!(unknown.results[0].url, "fi/doc-4/");
+}
