@@ -94,14 +94,32 @@ pub enum BuildError {
     /// tantivy could not make the search index (in memory: no file is at fault).
     #[error("{0}")]
     Search(crate::search::SearchError),
-    /// The output folder is not one a build may write into.
-    #[error("{0}")]
-    Usage(String),
+    /// The output folder is not one a build may write into (the message's
+    /// words are the reader's: `crate::i18n::say`).
+    #[error("{}", .0.id)]
+    Usage(crate::diagnostics::Message),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl BuildError {
+    /// What went wrong, to be put into the reader's words; None for content
+    /// errors, which are diagnostics of their own.
+    pub fn message(&self) -> Option<crate::diagnostics::Message> {
+        use crate::diagnostics::Message;
+        match self {
+            BuildError::Content(_) | BuildError::Search(_) => None,
+            BuildError::Usage(message) => Some(message.clone()),
+            BuildError::Io { path, source } => Some(
+                Message::new("err-cannot-write")
+                    .arg("path", path.display())
+                    .arg("reason", source),
+            ),
+        }
+    }
 }
 
 /// Run `f`, and how long it took less the writing it did meanwhile

@@ -21,7 +21,12 @@ fn main() -> ExitCode {
     if let Some(root) = cli.command.root()
         && !root.is_dir()
     {
-        eprintln!("error: --root {} is not a folder", root.display());
+        let lang = reader(root, None);
+        let path = root.display().to_string();
+        eprintln!(
+            "{}",
+            words(&lang, "err-cli-root-not-folder", &[("path", path)])
+        );
         return ExitCode::from(2);
     }
     match cli.command {
@@ -100,7 +105,10 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
                 Err(err) => {
-                    eprintln!("error: {err}");
+                    match err.message() {
+                        Some(message) => eprintln!("{}", t(message.id, &message.args)),
+                        None => eprintln!("error: {err}"),
+                    }
                     ExitCode::from(2)
                 }
             }
@@ -144,6 +152,7 @@ fn main() -> ExitCode {
             out,
             poll,
         } => {
+            let lang = reader(&root, None);
             let options = tuloskortti::serve::ServeOptions {
                 root,
                 out,
@@ -154,7 +163,10 @@ fn main() -> ExitCode {
             match tuloskortti::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("error: {err}");
+                    match err.message() {
+                        Some(message) => eprintln!("{}", words(&lang, message.id, &message.args)),
+                        None => eprintln!("error: {err}"),
+                    }
                     ExitCode::from(2)
                 }
             }
@@ -553,11 +565,19 @@ fn schema(kind: Option<&str>, out: Option<&std::path::Path>, lang: Option<&str>)
         });
         return match written {
             Ok(()) => {
-                eprintln!("wrote {} schemas into {}", KINDS.len() + 1, dir.display());
+                let args = [
+                    ("count", (KINDS.len() + 1).to_string()),
+                    ("path", dir.display().to_string()),
+                ];
+                eprintln!("{}", words(&lang, "err-schema-written", &args));
                 ExitCode::SUCCESS
             }
             Err(err) => {
-                eprintln!("error: cannot write {}: {err}", dir.display());
+                let args = [
+                    ("path", dir.display().to_string()),
+                    ("reason", err.to_string()),
+                ];
+                eprintln!("{}", words(&lang, "err-cannot-write", &args));
                 ExitCode::from(2)
             }
         };
@@ -567,7 +587,8 @@ fn schema(kind: Option<&str>, out: Option<&std::path::Path>, lang: Option<&str>)
         Some(kind) => match for_kind(kind) {
             Some(schema) => schema,
             None => {
-                eprintln!("error: unknown kind `{kind}`; one of {}", KINDS.join(", "));
+                let args = [("kind", kind.to_string()), ("kinds", KINDS.join(", "))];
+                eprintln!("{}", words(&lang, "err-schema-unknown-kind", &args));
                 return ExitCode::from(2);
             }
         },
@@ -588,6 +609,8 @@ fn search(
     use std::collections::BTreeMap;
     use std::io::BufRead;
     use tuloskortti::search::{LangIndex, query};
+    // The index's language is `lang`; the command's own lines are the reader's.
+    let reader = reader(root, None);
 
     let loaded = match build::load(root, None) {
         // What the published site's search finds: no drafts.
@@ -644,7 +667,7 @@ fn search(
     };
     for filter in filters {
         let Some((facet, value)) = filter.split_once('=') else {
-            eprintln!("error: --filter takes FACET=VALUE, e.g. organisation=espoo");
+            eprintln!("{}", words(&reader, "err-search-filter", &[]));
             return ExitCode::from(2);
         };
         if !tuloskortti::search::FACETS.contains(&facet) {
@@ -670,7 +693,7 @@ fn search(
         }
         Ok(results) => {
             if results.results.is_empty() {
-                eprintln!("no results");
+                eprintln!("{}", words(&reader, "err-search-none", &[]));
             }
             for (i, hit) in results.results.iter().enumerate() {
                 println!(
@@ -682,7 +705,11 @@ fn search(
                 );
             }
             if results.total > results.results.len() {
-                eprintln!("{} of {} results", results.results.len(), results.total);
+                let args = [
+                    ("shown", results.results.len().to_string()),
+                    ("total", results.total.to_string()),
+                ];
+                eprintln!("{}", words(&reader, "err-search-some", &args));
             }
             ExitCode::SUCCESS
         }

@@ -178,3 +178,22 @@ err-not-utf8 = The file is not saved as UTF-8 text.
 err-not-utf8-hint = save the file with the UTF-8 encoding (in VS Code: the encoding in the status bar, "Save with Encoding")
 err-too-many-repeats = The file repeats its parts (with & and *) more times than a content file can hold.
 err-too-many-repeats-hint = write the parts out instead of repeating them with & and *
+
+## The commands' own lines
+
+err-cli-root-not-folder = --root { $path } is not a folder.
+err-out-is-project = --out { $path } is the project folder or holds it; a build replaces everything in its output folder. Build into a folder of its own, such as public/.
+err-out-inside = --out { $path } lies inside { $folder }/; build into a folder of its own, such as public/.
+err-out-unreadable = The folder --out { $path } cannot be read ({ $reason }).
+err-out-foreign = --out { $path } holds files that tuloskortti did not write. Give an empty or new folder, or the folder of an earlier build.
+err-preview-folder-inside = The preview folder { $path } must not hold the site or lie inside content/, themes/ or i18n/.
+err-preview-folder-foreign = The preview folder { $path } is not empty and holds no built site; give --out an empty folder.
+err-serve-no-address = The server has no IP address.
+err-serve-bind = Cannot listen on { $addr } ({ $reason }). Is another preview already running? Stop it, or choose another port with --port.
+err-serve-watch = The site's folders cannot be watched ({ $reason }); --poll checks them for changes instead.
+err-cannot-write = { $path } cannot be written ({ $reason }).
+err-search-filter = --filter takes FACET=VALUE, e.g. organisation=espoo.
+err-search-none = No results.
+err-search-some = { $shown } of { $total } results.
+err-schema-written = Wrote { $count } schemas into { $path }.
+err-schema-unknown-kind = There is no kind `{ $kind }`; the kinds are { $kinds }.

@@ -178,3 +178,22 @@ err-not-utf8 = Tiedostoa ei ole tallennettu UTF-8-tekstinä.
 err-not-utf8-hint = tallenna tiedosto UTF-8-merkistöllä (VS Codessa: merkistö tilarivillä, "Save with Encoding")
 err-too-many-repeats = Tiedosto toistaa osiaan (merkeillä & ja *) useammin kuin sisältötiedostoon mahtuu.
 err-too-many-repeats-hint = kirjoita osat auki sen sijaan, että toistat niitä merkeillä & ja *
+
+## Komentojen omat rivit
+
+err-cli-root-not-folder = --root { $path } ei ole kansio.
+err-out-is-project = --out { $path } on projektin kansio tai sisältää sen; rakentaminen korvaa kaiken tuloskansiossaan. Rakenna omaan kansioonsa, esimerkiksi public/.
+err-out-inside = --out { $path } on kansion { $folder }/ sisällä; rakenna omaan kansioonsa, esimerkiksi public/.
+err-out-unreadable = Kansiota --out { $path } ei voi lukea ({ $reason }).
+err-out-foreign = Kansiossa --out { $path } on tiedostoja, joita tuloskortti ei ole kirjoittanut. Anna tyhjä tai uusi kansio tai aiemmin rakennetun sivuston kansio.
+err-preview-folder-inside = Esikatselukansio { $path } ei saa sisältää sivustoa eikä olla kansion content/, themes/ tai i18n/ sisällä.
+err-preview-folder-foreign = Esikatselukansio { $path } ei ole tyhjä, eikä siinä ole rakennettua sivustoa; anna valitsimelle --out tyhjä kansio.
+err-serve-no-address = Palvelimella ei ole IP-osoitetta.
+err-serve-bind = Osoitteessa { $addr } ei voi kuunnella ({ $reason }). Onko toinen esikatselu jo käynnissä? Pysäytä se tai valitse toinen portti valitsimella --port.
+err-serve-watch = Sivuston kansioita ei voi seurata ({ $reason }); valitsimella --poll muutokset tarkistetaan toisin.
+err-cannot-write = Tiedostoa { $path } ei voi kirjoittaa ({ $reason }).
+err-search-filter = --filter tarvitsee muodon RAJAUS=ARVO, esimerkiksi organisation=espoo.
+err-search-none = Ei tuloksia.
+err-search-some = { $shown }/{ $total } tulosta.
+err-schema-written = Kansioon { $path } kirjoitettiin { $count } skeemaa.
+err-schema-unknown-kind = Lajia `{ $kind }` ei ole; lajit ovat { $kinds }.

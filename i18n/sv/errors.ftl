@@ -178,3 +178,22 @@ err-not-utf8 = Filen är inte sparad som UTF-8-text.
 err-not-utf8-hint = spara filen med teckenkodningen UTF-8 (i VS Code: kodningen i statusfältet, "Save with Encoding")
 err-too-many-repeats = Filen upprepar sina delar (med & och *) fler gånger än en innehållsfil rymmer.
 err-too-many-repeats-hint = skriv ut delarna i stället för att upprepa dem med & och *
+
+## Kommandonas egna rader
+
+err-cli-root-not-folder = --root { $path } är ingen mapp.
+err-out-is-project = --out { $path } är projektets mapp eller innehåller den; ett bygge ersätter allt i sin utdatamapp. Bygg i en egen mapp, till exempel public/.
+err-out-inside = --out { $path } ligger i { $folder }/; bygg i en egen mapp, till exempel public/.
+err-out-unreadable = Mappen --out { $path } kan inte läsas ({ $reason }).
+err-out-foreign = I --out { $path } finns filer som tuloskortti inte har skrivit. Ange en tom eller ny mapp, eller mappen för ett tidigare bygge.
+err-preview-folder-inside = Förhandsvisningsmappen { $path } får inte innehålla webbplatsen eller ligga i content/, themes/ eller i18n/.
+err-preview-folder-foreign = Förhandsvisningsmappen { $path } är inte tom och innehåller ingen byggd webbplats; ge --out en tom mapp.
+err-serve-no-address = Servern har ingen IP-adress.
+err-serve-bind = Det går inte att lyssna på { $addr } ({ $reason }). Körs redan en annan förhandsvisning? Stoppa den eller välj en annan port med --port.
+err-serve-watch = Webbplatsens mappar kan inte bevakas ({ $reason }); med --poll kontrolleras ändringar på annat sätt.
+err-cannot-write = { $path } kan inte skrivas ({ $reason }).
+err-search-filter = --filter tar formen FACETT=VÄRDE, till exempel organisation=espoo.
+err-search-none = Inga resultat.
+err-search-some = { $shown } av { $total } resultat.
+err-schema-written = { $count } scheman skrevs i { $path }.
+err-schema-unknown-kind = Det finns ingen sort `{ $kind }`; sorterna är { $kinds }.

@@ -2,6 +2,7 @@
 //! the output, which then replaces the old one, so a failed build never
 //! leaves a half-written site and a reader never sees half a page.
 
+use crate::diagnostics::Message;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
@@ -37,36 +38,34 @@ pub fn hash_name(bytes: &[u8]) -> String {
 /// record of a build is beside it); and it is neither the project folder,
 /// nor holds it, nor lies inside `content/`, `themes/` or `i18n/`. A build
 /// replaces the folder's contents, so anything else would be lost.
-pub fn check_out(root: &Path, out: &Path) -> Result<(), String> {
+pub fn check_out(root: &Path, out: &Path) -> Result<(), Message> {
     let root = real(root);
     let out = real(out);
+    let path = out.display().to_string();
     if root.starts_with(&out) {
-        return Err(format!(
-            "--out {} is the project folder or holds it; a build replaces everything in its output folder",
-            out.display()
-        ));
+        return Err(Message::new("err-out-is-project").arg("path", path));
     }
     if let Some(folder) = ["content", "themes", "i18n"]
         .iter()
         .find(|f| out.starts_with(root.join(f)))
     {
-        return Err(format!(
-            "--out {} lies inside {folder}/; build into a folder of its own, such as public/",
-            out.display()
-        ));
+        return Err(Message::new("err-out-inside")
+            .arg("path", path)
+            .arg("folder", folder));
     }
     let empty = match fs::read_dir(&out) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(format!("cannot read --out {}: {err}", out.display())),
+        Err(err) => {
+            return Err(Message::new("err-out-unreadable")
+                .arg("path", path)
+                .arg("reason", err));
+        }
         Ok(mut entries) => entries.next().is_none(),
     };
     if empty || is_ours(&out) {
         Ok(())
     } else {
-        Err(format!(
-            "--out {} holds files that no build wrote; give an empty or new folder, or the output of an earlier build",
-            out.display()
-        ))
+        Err(Message::new("err-out-foreign").arg("path", path))
     }
 }
 

@@ -45,8 +45,8 @@ pub struct ServeOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("{0}")]
-    Usage(String),
+    #[error("{}", .0.id)]
+    Usage(crate::diagnostics::Message),
     #[error("cannot listen on {addr}: {message}")]
     Bind { addr: SocketAddr, message: String },
     #[error("{what}: {source}")]
@@ -56,6 +56,24 @@ pub enum ServeError {
     },
     #[error("cannot watch the site's folders: {0}")]
     Watch(#[from] notify::Error),
+}
+
+impl ServeError {
+    /// What went wrong, to be put into the reader's words; None for an I/O
+    /// error, whose own words name the file.
+    pub fn message(&self) -> Option<crate::diagnostics::Message> {
+        use crate::diagnostics::Message;
+        match self {
+            ServeError::Usage(message) => Some(message.clone()),
+            ServeError::Bind { addr, message } => Some(
+                Message::new("err-serve-bind")
+                    .arg("addr", addr)
+                    .arg("reason", message),
+            ),
+            ServeError::Watch(err) => Some(Message::new("err-serve-watch").arg("reason", err)),
+            ServeError::Io { .. } => None,
+        }
+    }
 }
 
 /// What every request needs to know, shared by the workers and the
@@ -266,19 +284,19 @@ fn preview_folder_with(
         .iter()
         .any(|folder| out.starts_with(root.join(folder)));
     if root.starts_with(&out) || inside_watched {
-        return Err(ServeError::Usage(format!(
-            "the preview folder {} must not contain the site or lie inside content/, themes/ or i18n/",
-            out.display()
-        )));
+        return Err(ServeError::Usage(
+            crate::diagnostics::Message::new("err-preview-folder-inside")
+                .arg("path", out.display()),
+        ));
     }
     // The preview folder is made to hold exactly the site: never take over
     // a folder of other files.
     let empty = std::fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_none());
     if !empty && !crate::output::is_ours(&out) {
-        return Err(ServeError::Usage(format!(
-            "{} is not empty and holds no built site; give --out an empty folder",
-            out.display()
-        )));
+        return Err(ServeError::Usage(
+            crate::diagnostics::Message::new("err-preview-folder-foreign")
+                .arg("path", out.display()),
+        ));
     }
     Ok(out)
 }
@@ -338,10 +356,9 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         addr,
         message: err.to_string(),
     })?;
-    let actual = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| ServeError::Usage("the server has no IP address".into()))?;
+    let actual = server.server_addr().to_ip().ok_or_else(|| {
+        ServeError::Usage(crate::diagnostics::Message::new("err-serve-no-address"))
+    })?;
     let url = format!("http://{actual}/");
     let server = Arc::new(server);
     let mut state = State::new(out.clone());
