@@ -265,24 +265,26 @@ fn say(diagnostics: &Diagnostics, root: &std::path::Path, lang: Option<&str>) ->
 
 fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
     use tuloskortti::scaffold;
-    let words = scaffold::Words::load(root);
+    let lang = reader(root, None);
+    let site_words = scaffold::Words::load(root);
     let today = tuloskortti::content::Date::today_utc();
     let files = match what {
         NewCommand::Scorecard { org, slug } => {
-            scaffold::scorecard_files(root, &words, &org, &slug, today)
+            scaffold::scorecard_files(root, &site_words, &org, &slug, today)
         }
-        NewCommand::Update { slug } => scaffold::post_files(root, &words, &slug, today),
+        NewCommand::Update { slug } => scaffold::post_files(root, &site_words, &slug, today),
     };
     match files.and_then(|files| scaffold::write_new(root, &files).map(|()| files)) {
         Ok(files) => {
             for file in &files {
                 println!("{}", file.path.display());
             }
-            eprintln!("edit the texts, then run `tuloskortti check`");
+            eprintln!("{}", words(&lang, "err-new-done", &[]));
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            let message = err.message();
+            eprintln!("{}", words(&lang, message.id, &message.args));
             ExitCode::from(2)
         }
     }
@@ -292,13 +294,20 @@ fn new(root: &std::path::Path, what: NewCommand) -> ExitCode {
 fn load_for_roundtrip(
     root: &std::path::Path,
 ) -> Result<(build::Loaded, tuloskortti::content::load::ContentFiles), ExitCode> {
+    let report = |diagnostics: &Diagnostics| {
+        eprint!("{}", say(diagnostics, root, None));
+        let count = [("count", diagnostics.error_count().to_string())];
+        eprintln!(
+            "{}",
+            words(&reader(root, None), "err-summary-errors", &count)
+        );
+    };
     let loaded = build::load(root, None).map_err(|diagnostics| {
-        eprint!("{diagnostics}");
-        eprintln!("{} error(s)", diagnostics.error_count());
+        report(&diagnostics);
         ExitCode::from(1)
     })?;
     let files = tuloskortti::content::load::read_content(root).map_err(|diagnostics| {
-        eprint!("{diagnostics}");
+        report(&diagnostics);
         ExitCode::from(1)
     })?;
     Ok((loaded, files))
@@ -621,8 +630,9 @@ fn search(
             loaded
         }
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
-            eprintln!("{} error(s)", diagnostics.error_count());
+            eprint!("{}", say(&diagnostics, root, None));
+            let count = [("count", diagnostics.error_count().to_string())];
+            eprintln!("{}", words(&reader, "err-summary-errors", &count));
             return ExitCode::from(1);
         }
     };

@@ -17,8 +17,14 @@ use crate::serve::overlay::Chrome;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
-    #[error("{0}")]
-    InvalidId(String),
+    /// `what` is `organisation`, `scorecard` or `update`; `suggestion` an id
+    /// that would do.
+    #[error("`{value}` is not a valid {what} id (e.g. `{suggestion}`)")]
+    InvalidId {
+        what: &'static str,
+        value: String,
+        suggestion: String,
+    },
     #[error("{} already exists; nothing was written", .0.display())]
     Exists(PathBuf),
     #[error("cannot write {}: {source}", .path.display())]
@@ -111,8 +117,38 @@ fn quote(text: &str) -> String {
     out
 }
 
-fn id(what: &str, value: &str) -> Result<Id, ScaffoldError> {
-    Id::parse(value).map_err(|message| ScaffoldError::InvalidId(format!("{what}: {message}")))
+fn id(what: &'static str, value: &str) -> Result<Id, ScaffoldError> {
+    Id::parse(value).map_err(|_| ScaffoldError::InvalidId {
+        what,
+        value: value.to_string(),
+        suggestion: crate::content::slugify(value),
+    })
+}
+
+impl ScaffoldError {
+    /// What went wrong, to be put into the reader's words.
+    pub fn message(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::Message;
+        match self {
+            ScaffoldError::InvalidId {
+                what,
+                value,
+                suggestion,
+            } => Message::new(match *what {
+                "organisation" => "err-new-invalid-organisation",
+                "scorecard" => "err-new-invalid-scorecard",
+                _ => "err-new-invalid-update",
+            })
+            .arg("value", value)
+            .arg("suggestion", suggestion),
+            ScaffoldError::Exists(path) => {
+                Message::new("err-new-exists").arg("path", path.display())
+            }
+            ScaffoldError::Io { path, source } => Message::new("err-cannot-write")
+                .arg("path", path.display())
+                .arg("reason", source),
+        }
+    }
 }
 
 /// `content/scorecards/ORG/SLUG.yaml`, and `content/organisations/ORG.yaml`
@@ -124,8 +160,8 @@ pub fn scorecard_files(
     slug: &str,
     today: Date,
 ) -> Result<Vec<NewFile>, ScaffoldError> {
-    let org = id("the organisation", org)?;
-    let slug = id("the scorecard", slug)?;
+    let org = id("organisation", org)?;
+    let slug = id("scorecard", slug)?;
     let year = slug
         .as_str()
         .get(..5)
@@ -277,7 +313,7 @@ pub fn post_files(
         },
         _ => (today, slug),
     };
-    let slug = id("the update", slug)?;
+    let slug = id("update", slug)?;
     let (org, related) = example_references(root);
     Ok(words
         .languages
@@ -415,7 +451,7 @@ mod tests {
         let _: OrganisationFile = serde_saphyr::from_str(&files[0].text).unwrap();
         assert!(matches!(
             scorecard_files(dir.path(), &words, "Espoo", "x", TODAY),
-            Err(ScaffoldError::InvalidId(_))
+            Err(ScaffoldError::InvalidId { .. })
         ));
     }
 

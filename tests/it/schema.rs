@@ -248,7 +248,12 @@ fn new_files_pass_check_and_the_schema() {
     site.write("content/scorecards/testila/2026-liikenne.yaml", "# mine\n");
     let again = site.run(&["new", "scorecard", "testila", "2026-liikenne"]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("already exists"));
+    // In the reader's language (the site's first, Finnish, under LANG=C).
+    assert!(
+        stderr(&again).contains("on jo olemassa"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(
         site.read("content/scorecards/testila/2026-liikenne.yaml"),
         "# mine\n"
