@@ -20,6 +20,9 @@ pub enum Route {
     Accessibility,
     /// The search page; without JavaScript an A-Z list of all goals.
     Search,
+    /// One part of the A-Z list of all goals (`search/<n>/`, from 1) on a
+    /// site too large for the search page to hold the list itself.
+    SearchPart(u32),
     NotFound,
 }
 
@@ -36,6 +39,7 @@ pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
         Route::Metric(id) => format!("{site_lang}/metrics/{id}/"),
         Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
         Route::Search => format!("{site_lang}/search/"),
+        Route::SearchPart(n) => format!("{site_lang}/search/{n}/"),
         Route::NotFound => format!("{site_lang}/404.html"),
     }
 }
@@ -88,6 +92,30 @@ pub fn scorecard_page_routes(scorecard: &Scorecard) -> impl Iterator<Item = Rout
     )
 }
 
+/// How many goals one page of the A-Z list holds: up to this many the search
+/// page lists them all itself; beyond, the list is split into parts of this
+/// many goals, each its own page, so that no page grows with the site. A goal
+/// is about 200 bytes of HTML, so a part stays well under 250 KB.
+pub const AZ_PART: usize = 400;
+
+/// How many parts the A-Z list has: none when the search page holds it.
+/// The same in every language (every goal is on every language's list).
+pub fn az_parts(site: &Site) -> u32 {
+    let goals: usize = site.scorecards.iter().map(|s| s.goals().count()).sum();
+    if goals <= AZ_PART {
+        0
+    } else {
+        goals.div_ceil(AZ_PART) as u32
+    }
+}
+
+/// The search page and the parts of its A-Z list.
+pub fn search_routes(site: &Site) -> Vec<Route> {
+    std::iter::once(Route::Search)
+        .chain((1..=az_parts(site)).map(Route::SearchPart))
+        .collect()
+}
+
 /// Every route of the site, in a stable order.
 pub fn all_routes(site: &Site) -> Vec<Route> {
     let mut routes = vec![
@@ -97,6 +125,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
         Route::Search,
         Route::NotFound,
     ];
+    routes.extend((1..=az_parts(site)).map(Route::SearchPart));
     routes.extend(
         site.organisations
             .iter()

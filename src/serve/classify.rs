@@ -225,7 +225,7 @@ pub fn scorecard_routes(site: &Site, touched: &Touched) -> Vec<Route> {
         .filter(|route| {
             #[allow(unreachable_patterns)]
             match route {
-                Route::Home | Route::Search => true,
+                Route::Home | Route::Search | Route::SearchPart(_) => true,
                 Route::Organisation(org) => organisations.contains(org),
                 Route::Scorecard(org, id) | Route::Goal(org, id, _) => names(org, id),
                 Route::Post(slug) => related.contains(slug),

@@ -74,6 +74,7 @@ pub fn page(ctx: &PageContext, route: &Route) -> Result<Page, RenderError> {
         Route::Metric(id) => metric::page(ctx, id),
         Route::Accessibility => accessibility::page(ctx),
         Route::Search => search::page(ctx),
+        Route::SearchPart(n) => search::part(ctx, *n),
         Route::NotFound => {
             let title = ctx.t("not-found-title")?;
             Ok(Page::new("404.html", title.clone(), title, vec![], &()))
