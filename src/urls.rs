@@ -17,9 +17,16 @@ pub enum Route {
     Page(Id),
     /// A shared metric compared across organisations.
     Metric(Id),
+    /// Part `n` (from 1) of a shared metric's values of one year
+    /// (`metrics/<id>/<year>/` or `metrics/<id>/<year>-<n>/`), on a site with
+    /// more than [`METRIC_ROWS`] of its values.
+    MetricPart(Id, i32, u32),
     Accessibility,
     /// The search page; without JavaScript an A-Z list of all goals.
     Search,
+    /// One part of the A-Z list of all goals (`search/<n>/`, from 1) on a
+    /// site too large for the search page to hold the list itself.
+    SearchPart(u32),
     NotFound,
 }
 
@@ -34,8 +41,11 @@ pub fn dir(site_lang: &str, route: &Route, accessibility_slug: &str) -> String {
         Route::Post(slug) => format!("{site_lang}/updates/{slug}/"),
         Route::Page(slug) => format!("{site_lang}/{slug}/"),
         Route::Metric(id) => format!("{site_lang}/metrics/{id}/"),
+        Route::MetricPart(id, year, 1) => format!("{site_lang}/metrics/{id}/{year}/"),
+        Route::MetricPart(id, year, n) => format!("{site_lang}/metrics/{id}/{year}-{n}/"),
         Route::Accessibility => format!("{site_lang}/{accessibility_slug}/"),
         Route::Search => format!("{site_lang}/search/"),
+        Route::SearchPart(n) => format!("{site_lang}/search/{n}/"),
         Route::NotFound => format!("{site_lang}/404.html"),
     }
 }
@@ -88,6 +98,70 @@ pub fn scorecard_page_routes(scorecard: &Scorecard) -> impl Iterator<Item = Rout
     )
 }
 
+/// How many goals one page of the A-Z list holds: up to this many the search
+/// page lists them all itself; beyond, the list is split into parts of this
+/// many goals, each its own page, so that no page grows with the site. A goal
+/// is about 200 bytes of HTML, so a part stays well under 250 KB.
+pub const AZ_PART: usize = 400;
+
+/// How many parts the A-Z list has: none when the search page holds it.
+/// The same in every language (every goal is on every language's list).
+pub fn az_parts(site: &Site) -> u32 {
+    let goals: usize = site.scorecards.iter().map(|s| s.goals().count()).sum();
+    if goals <= AZ_PART {
+        0
+    } else {
+        goals.div_ceil(AZ_PART) as u32
+    }
+}
+
+/// The search page and the parts of its A-Z list.
+pub fn search_routes(site: &Site) -> Vec<Route> {
+    std::iter::once(Route::Search)
+        .chain((1..=az_parts(site)).map(Route::SearchPart))
+        .collect()
+}
+
+/// How many of a shared metric's values one page holds: up to this many
+/// the metric's page lists them all; beyond, it shows a summary by year and
+/// each year's values are pages of their own, of this many values each (a
+/// value is about 850 bytes of HTML with its bar in the chart).
+pub const METRIC_ROWS: usize = 150;
+
+/// How many values a shared metric has in each year.
+pub fn metric_years(site: &Site, metric: &Id) -> std::collections::BTreeMap<i32, usize> {
+    let mut years = std::collections::BTreeMap::new();
+    for scorecard in &site.scorecards {
+        for (_, goal) in scorecard.goals() {
+            for indicator in goal
+                .all_indicators()
+                .filter(|i| i.metric.as_ref().is_some_and(|m| &m.value == metric))
+            {
+                for value in &indicator.values {
+                    *years.entry(value.period.year()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    years
+}
+
+/// The pages of a shared metric's values by year, when it has more values
+/// than its page holds; none otherwise.
+pub fn metric_part_routes(site: &Site, metric: &Id) -> Vec<Route> {
+    let years = metric_years(site, metric);
+    if years.values().sum::<usize>() <= METRIC_ROWS {
+        return Vec::new();
+    }
+    years
+        .into_iter()
+        .flat_map(|(year, count)| {
+            (1..=count.div_ceil(METRIC_ROWS) as u32)
+                .map(move |n| Route::MetricPart(metric.clone(), year, n))
+        })
+        .collect()
+}
+
 /// Every route of the site, in a stable order.
 pub fn all_routes(site: &Site) -> Vec<Route> {
     let mut routes = vec![
@@ -97,6 +171,7 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
         Route::Search,
         Route::NotFound,
     ];
+    routes.extend((1..=az_parts(site)).map(Route::SearchPart));
     routes.extend(
         site.organisations
             .iter()
@@ -112,6 +187,9 @@ pub fn all_routes(site: &Site) -> Vec<Route> {
             .iter()
             .map(|m| Route::Metric(m.data.id.value.clone())),
     );
+    for metric in &site.metrics {
+        routes.extend(metric_part_routes(site, &metric.data.id.value));
+    }
     routes
 }
 

@@ -253,3 +253,27 @@ versions-heading = The goal's status in each follow-up
 versions-caption = The same goal in the unit's other scorecards
 versions-this = this page
 network-members-heading = Members on this site
+
+# The home page of a site of many organisations, and metric pages by year
+home-organisations-compact = { $count } organisations. Each one's page has its scorecards and how they stand.
+home-scorecard-count = { $count ->
+    [one] 1 scorecard
+   *[other] { $count } scorecards
+}
+metric-years-heading = By year
+metric-years-intro = There are so many values that each year has its own page.
+metric-year-title = { $title } { $year }
+metric-year-link = Year { $year }
+metric-year-count = { $count ->
+    [one] 1 value
+   *[other] { $count } values
+}, { $organisations ->
+    [one] 1 organisation
+   *[other] { $organisations } organisations
+}
+metric-years-caption = Values by year
+metric-year = Year
+metric-values-count = Values
+metric-organisations-count = Organisations
+metric-median = Median
+metric-year-all = All years

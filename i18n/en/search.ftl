@@ -36,3 +36,15 @@ search-az-count = { $count ->
     [one] 1 goal
    *[other] { $count } goals
 }
+
+# The A-Z list in parts, on a large site
+search-parts-heading = The list in parts
+search-parts-intro = There are so many goals that the list is split into { $count } parts. A letter leads to the part where the goals beginning with it begin.
+search-part-title = All goals A–Z, part { $part } of { $parts }
+search-part-intro = This part holds { $count } of all { $all } goals in alphabetical order.
+search-part-search = Search and the parts of the list
+search-part-letters = Letters
+search-part-goals = Goals
+search-part-pager = Parts of the list
+search-part-previous = Previous part
+search-part-next = Next part

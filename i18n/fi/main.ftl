@@ -258,3 +258,27 @@ versions-heading = Tavoitteen tilanne eri seurannoissa
 versions-caption = Sama tavoite yksikön muissa tuloskorteissa
 versions-this = tämä sivu
 network-members-heading = Jäsenet tällä sivustolla
+
+# The home page of a site of many organisations, and metric pages by year
+home-organisations-compact = { $count } organisaatiota. Kunkin sivulla ovat sen tuloskortit ja niiden tilanne.
+home-scorecard-count = { $count ->
+    [one] 1 tuloskortti
+   *[other] { $count } tuloskorttia
+}
+metric-years-heading = Vuosittain
+metric-years-intro = Arvoja on niin paljon, että ne ovat vuosittain omilla sivuillaan.
+metric-year-title = { $title } { $year }
+metric-year-link = Vuosi { $year }
+metric-year-count = { $count ->
+    [one] 1 arvo
+   *[other] { $count } arvoa
+}, { $organisations ->
+    [one] 1 organisaatio
+   *[other] { $organisations } organisaatiota
+}
+metric-years-caption = Arvot vuosittain
+metric-year = Vuosi
+metric-values-count = Arvoja
+metric-organisations-count = Organisaatioita
+metric-median = Mediaani
+metric-year-all = Kaikki vuodet

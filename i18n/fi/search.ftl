@@ -36,3 +36,18 @@ search-az-count = { $count ->
     [one] 1 tavoite
    *[other] { $count } tavoitetta
 }
+
+# The A-Z list in parts, on a large site
+search-parts-heading = Luettelo osina
+search-parts-intro = Tavoitteita on niin paljon, että luettelo on jaettu { $count } osaan. Kirjain vie osaan, josta sillä alkavat tavoitteet alkavat.
+search-part-title = Kaikki tavoitteet A–Ö, osa { $part }/{ $parts }
+search-part-intro = { $count ->
+    [one] Tässä osassa on 1 tavoite
+   *[other] Tässä osassa on { $count } tavoitetta
+} kaikkiaan { $all } tavoitteesta aakkosjärjestyksessä.
+search-part-search = Haku ja luettelon osat
+search-part-letters = Kirjaimet
+search-part-goals = Tavoitteet
+search-part-pager = Luettelon osat
+search-part-previous = Edellinen osa
+search-part-next = Seuraava osa

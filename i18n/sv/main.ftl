@@ -258,3 +258,27 @@ versions-heading = Målets läge i olika uppföljningar
 versions-caption = Samma mål i enhetens andra resultatkort
 versions-this = den här sidan
 network-members-heading = Medlemmar på den här webbplatsen
+
+# The home page of a site of many organisations, and metric pages by year
+home-organisations-compact = { $count } organisationer. På var och ens sida finns dess resultatkort och deras läge.
+home-scorecard-count = { $count ->
+    [one] 1 resultatkort
+   *[other] { $count } resultatkort
+}
+metric-years-heading = Per år
+metric-years-intro = Värdena är så många att de finns på egna sidor per år.
+metric-year-title = { $title } { $year }
+metric-year-link = År { $year }
+metric-year-count = { $count ->
+    [one] 1 värde
+   *[other] { $count } värden
+}, { $organisations ->
+    [one] 1 organisation
+   *[other] { $organisations } organisationer
+}
+metric-years-caption = Värden per år
+metric-year = År
+metric-values-count = Värden
+metric-organisations-count = Organisationer
+metric-median = Median
+metric-year-all = Alla år

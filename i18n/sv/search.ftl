@@ -36,3 +36,15 @@ search-az-count = { $count ->
     [one] 1 mål
    *[other] { $count } mål
 }
+
+# The A-Z list in parts, on a large site
+search-parts-heading = Förteckningen i delar
+search-parts-intro = Målen är så många att förteckningen är uppdelad i { $count } delar. En bokstav leder till den del där målen som börjar med den börjar.
+search-part-title = Alla mål A–Ö, del { $part }/{ $parts }
+search-part-intro = I den här delen finns { $count } av alla { $all } mål i alfabetisk ordning.
+search-part-search = Sökning och förteckningens delar
+search-part-letters = Bokstäver
+search-part-goals = Mål
+search-part-pager = Förteckningens delar
+search-part-previous = Föregående del
+search-part-next = Nästa del

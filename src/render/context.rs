@@ -40,6 +40,21 @@ pub struct SiteIndex {
     scorecards: HashMap<(Id, Id), usize>,
     /// The positions of each organisation's scorecards, in content order.
     by_organisation: HashMap<Id, Vec<usize>>,
+    /// Each language's A-Z order of all goals, made by the first page that
+    /// needs it (the search page and every part of its list share it).
+    pub(crate) az: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<AzEntry>>>>,
+}
+
+/// A goal's place in a language's A-Z list: its scorecard's position in
+/// `site.scorecards`, the goal's position in the scorecard, and the letter
+/// it is listed under.
+#[derive(Debug, Clone)]
+pub struct AzEntry {
+    pub scorecard: usize,
+    pub goal: usize,
+    pub letter: String,
+    /// The position of its letter in the language's list of letters.
+    pub group: usize,
 }
 
 impl SiteIndex {
@@ -111,6 +126,7 @@ impl SiteIndex {
                 .map(|(i, o)| (o.id.clone(), i))
                 .collect(),
             series,
+            az: Default::default(),
         }
     }
 }

@@ -112,7 +112,7 @@ fn source_of(site: &Site, route: &Route) -> std::path::PathBuf {
             .iter()
             .find(|p| &p.slug == slug)
             .and_then(|p| p.versions.values().next().map(|d| d.file.clone())),
-        Route::Metric(_) => site.metrics.first().map(|m| m.file.clone()),
+        Route::Metric(_) | Route::MetricPart(..) => site.metrics.first().map(|m| m.file.clone()),
         _ => None,
     };
     found.unwrap_or_else(|| site.config.file.clone())

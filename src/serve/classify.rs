@@ -225,11 +225,13 @@ pub fn scorecard_routes(site: &Site, touched: &Touched) -> Vec<Route> {
         .filter(|route| {
             #[allow(unreachable_patterns)]
             match route {
-                Route::Home | Route::Search => true,
+                Route::Home | Route::Search | Route::SearchPart(_) => true,
                 Route::Organisation(org) => organisations.contains(org),
                 Route::Scorecard(org, id) | Route::Goal(org, id, _) => names(org, id),
                 Route::Post(slug) => related.contains(slug),
-                Route::Metric(metric) => touched.metrics.contains(metric),
+                Route::Metric(metric) | Route::MetricPart(metric, ..) => {
+                    touched.metrics.contains(metric)
+                }
                 Route::Posts | Route::Page(_) | Route::Accessibility | Route::NotFound => false,
                 // A kind of page this plan does not know yet: re-render it
                 // rather than leave it stale.

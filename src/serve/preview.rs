@@ -19,7 +19,7 @@ use crate::i18n::I18n;
 use crate::output;
 use crate::output::OutputFile;
 use crate::render::Renderer;
-use crate::urls::{Route, dir, file_of};
+use crate::urls::{self, Route, dir, file_of};
 
 /// A site that built without errors, kept to re-render parts of it.
 pub struct LastGood {
@@ -197,9 +197,10 @@ impl Preview {
                 !(path.starts_with("sitemap-") && path.ends_with(".xml")) || parts.contains(path)
             })?;
         }
-        let pages = good
-            .renderer
-            .render_pages(&good.site, &pages_of(&good.site, &[Route::Search]))?;
+        let pages = good.renderer.render_pages(
+            &good.site,
+            &pages_of(&good.site, &urls::search_routes(&good.site)),
+        )?;
         let pages_changed = self.write(pages)? > 0;
         let files = search_files(&good.site, &good.i18n, &self.out)?;
         let keep: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
@@ -355,7 +356,7 @@ impl Preview {
                 // the dataset, when all is quiet.
                 let (own, listings): (Vec<Route>, Vec<Route>) = scorecard_routes(site, &touched)
                     .into_iter()
-                    .filter(|r| *r != Route::Search)
+                    .filter(|r| !matches!(r, Route::Search | Route::SearchPart(_)))
                     .partition(|r| matches!(r, Route::Scorecard(..) | Route::Goal(..)));
                 let pages = |routes: &[Route], report: &mut Report| {
                     let outputs = good.renderer.render_pages(site, &pages_of(site, routes))?;

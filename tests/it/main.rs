@@ -13,6 +13,7 @@ mod invalid_content;
 mod placeholders;
 mod properties;
 mod roundtrip;
+mod scale;
 mod schema;
 mod search;
 mod serve;

@@ -47,6 +47,9 @@ pub struct HomeView {
     pub summary: StatusSummary,
     pub status_table: StatusTable,
     pub organisations: Vec<OrganisationCard>,
+    /// More organisations than [`HOME_CARDS`]: each is listed by its name
+    /// only, leading to its page, so that the page stays small.
+    pub compact: bool,
     pub networks: Vec<NetworkView>,
     pub updates: Vec<PostItem>,
     pub metrics: Vec<Link>,
@@ -89,8 +92,14 @@ fn draft_links(ctx: &PageContext) -> Result<Vec<Link>, RenderError> {
     Ok(links)
 }
 
+/// Up to this many organisations, the home page shows each one's latest
+/// scorecards with their status (about 4 KB each); beyond, it lists the
+/// organisations by name, each leading to its page.
+pub const HOME_CARDS: usize = 40;
+
 fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
     let site = ctx.site;
+    let compact = site.organisations.len() > HOME_CARDS;
     let mut summary = StatusSummary::default();
     let mut organisations = Vec::new();
     for org in &site.organisations {
@@ -103,7 +112,7 @@ fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
         for scorecard in ctx.index.scorecards_of(site, &org.id) {
             all += 1;
             summary.add(&scorecard_summary(scorecard));
-            if *latest.get_or_insert(scorecard.data.year) == scorecard.data.year {
+            if !compact && *latest.get_or_insert(scorecard.data.year) == scorecard.data.year {
                 scorecards.push(scorecard_card(ctx, scorecard)?);
             }
         }
@@ -152,6 +161,7 @@ fn view(ctx: &PageContext) -> Result<HomeView, RenderError> {
         )?,
         summary,
         organisations,
+        compact,
         networks,
         updates,
     })

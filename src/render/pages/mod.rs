@@ -72,8 +72,10 @@ pub fn page(ctx: &PageContext, route: &Route) -> Result<Page, RenderError> {
         Route::Post(slug) => updates::page(ctx, slug),
         Route::Page(slug) => page::page(ctx, slug),
         Route::Metric(id) => metric::page(ctx, id),
+        Route::MetricPart(id, year, n) => metric::part(ctx, id, *year, *n),
         Route::Accessibility => accessibility::page(ctx),
         Route::Search => search::page(ctx),
+        Route::SearchPart(n) => search::part(ctx, *n),
         Route::NotFound => {
             let title = ctx.t("not-found-title")?;
             Ok(Page::new("404.html", title.clone(), title, vec![], &()))
