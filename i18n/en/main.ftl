@@ -72,10 +72,6 @@ risk-status-red = Urgent action needed
 ## Home
 
 home-status-heading = Status of the goals
-home-status-intro = The published scorecards contain { $count ->
-    [one] { $count } goal
-   *[other] { $count } goals
-} in all. A status is given only where the follow-up reports one.
 home-organisations-heading = Municipalities and scorecards
 home-all-scorecards = { $count ->
     [one] { $count } scorecard
@@ -217,6 +213,48 @@ not-found-home = To the home page
 
 status-table-caption = { $name }: where the goals stand
 status-not-assessed-means = Not assessed: the follow-up does not say whether the goal was achieved or how far it got.
+status-sentence-achieved = { $count ->
+    [one] { $count } was achieved
+   *[other] { $count } were achieved
+}
+status-sentence-on-track = { $count ->
+    [one] { $count } is on track
+   *[other] { $count } are on track
+}
+status-sentence-at-risk = { $count ->
+    [one] { $count } is at risk
+   *[other] { $count } are at risk
+}
+status-sentence-not-achieved = { $count ->
+    [one] { $count } was not achieved
+   *[other] { $count } were not achieved
+}
+status-sentence-list = { $parts ->
+    [1] { $a }
+    [2] { $a } and { $b }
+    [3] { $a }, { $b } and { $c }
+   *[other] { $a }, { $b }, { $c } and { $d }
+}
+status-sentence = { $total ->
+    [0] There are no goals.
+    [1] { $single ->
+        [achieved] The only goal was achieved.
+        [on-track] The only goal is on track.
+        [at-risk] The only goal is at risk.
+        [not-achieved] The only goal was not achieved.
+       *[other] The only goal was not assessed in the follow-up.
+    }
+   *[other] { $parts ->
+        [0] None of the { $total } goals was assessed in the follow-up.
+       *[other] Of { $total } goals, { $list }{ $not_assessed ->
+            [0] .
+            [one] ; { $not_assessed } was not assessed in the follow-up.
+           *[other] ; { $not_assessed } were not assessed in the follow-up.
+        }
+    }
+}
+status-derived-note = (from its targets)
+status-derived-rule = A goal with targets and no status of its own has the weakest of its targets' statuses, in this order: not achieved, at risk, not assessed, on track, achieved.
 status-table-status = Status
 status-table-count = Goals
 chart-actual = Actual

@@ -77,10 +77,6 @@ risk-status-red = Kiireellisiä toimenpiteitä tarvitaan
 ## Etusivu
 
 home-status-heading = Tavoitteiden tilanne
-home-status-intro = Julkaistuissa tuloskorteissa on yhteensä { $count ->
-    [one] { $count } tavoite
-   *[other] { $count } tavoitetta
-}. Tilanne on arvioitu vain niille, joista seurannassa on kerrottu.
 home-organisations-heading = Kunnat ja tuloskortit
 home-all-scorecards = { $count ->
     [one] { $count } tuloskortti
@@ -222,6 +218,35 @@ not-found-home = Etusivulle
 
 status-table-caption = { $name }: tavoitteiden tilanne
 status-not-assessed-means = Ei arvioitu: seurannassa ei kerrota, onko tavoite saavutettu tai miten se on edennyt.
+status-sentence-achieved = { $count } saavutettiin
+status-sentence-on-track = { $count } etenee
+status-sentence-at-risk = { $count } on vaarassa
+status-sentence-not-achieved = { $count } jäi saavuttamatta
+status-sentence-list = { $parts ->
+    [1] { $a }
+    [2] { $a } ja { $b }
+    [3] { $a }, { $b } ja { $c }
+   *[other] { $a }, { $b }, { $c } ja { $d }
+}
+status-sentence = { $total ->
+    [0] Tavoitteita ei ole.
+    [1] { $single ->
+        [achieved] Ainoa tavoite on saavutettu.
+        [on-track] Ainoa tavoite etenee.
+        [at-risk] Ainoa tavoite on vaarassa.
+        [not-achieved] Ainoa tavoite jäi saavuttamatta.
+       *[other] Ainoan tavoitteen tilaa ei arvioitu seurannassa.
+    }
+   *[other] { $parts ->
+        [0] { $total } tavoitteesta yhdenkään tilaa ei arvioitu seurannassa.
+       *[other] { $total } tavoitteesta { $list }{ $not_assessed ->
+            [0] .
+           *[other] ; { $not_assessed } tavoitteen tilaa ei arvioitu seurannassa.
+        }
+    }
+}
+status-derived-note = (osatavoitteiden mukaan)
+status-derived-rule = Jos tavoitteella on osatavoitteita eikä omaa tilaa, sen tila on osatavoitteiden heikoin tässä järjestyksessä: ei saavutettu, vaarassa, ei arvioitu, etenee, saavutettu.
 status-table-status = Tila
 status-table-count = Tavoitteita
 chart-actual = Toteuma (TP)

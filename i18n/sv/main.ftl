@@ -77,10 +77,6 @@ risk-status-red = Brådskande åtgärder behövs
 ## Startsidan
 
 home-status-heading = Målens läge
-home-status-intro = De publicerade resultatkorten innehåller sammanlagt { $count ->
-    [one] { $count } mål
-   *[other] { $count } mål
-}. Läget har bedömts endast för de mål som uppföljningen berättar om.
 home-organisations-heading = Kommuner och resultatkort
 home-all-scorecards = { $count ->
     [one] { $count } resultatkort
@@ -222,6 +218,35 @@ not-found-home = Till startsidan
 
 status-table-caption = { $name }: målens läge
 status-not-assessed-means = Inte bedömt: uppföljningen säger inte om målet har uppnåtts eller hur det har framskridit.
+status-sentence-achieved = { $count } har uppnåtts
+status-sentence-on-track = { $count } framskrider
+status-sentence-at-risk = { $count } är i fara
+status-sentence-not-achieved = { $count } har inte uppnåtts
+status-sentence-list = { $parts ->
+    [1] { $a }
+    [2] { $a } och { $b }
+    [3] { $a }, { $b } och { $c }
+   *[other] { $a }, { $b }, { $c } och { $d }
+}
+status-sentence = { $total ->
+    [0] Det finns inga mål.
+    [1] { $single ->
+        [achieved] Det enda målet har uppnåtts.
+        [on-track] Det enda målet framskrider.
+        [at-risk] Det enda målet är i fara.
+        [not-achieved] Det enda målet har inte uppnåtts.
+       *[other] Det enda målets läge bedömdes inte i uppföljningen.
+    }
+   *[other] { $parts ->
+        [0] Läget bedömdes inte i uppföljningen för något av de { $total } målen.
+       *[other] Av { $total } mål: { $list }{ $not_assessed ->
+            [0] .
+           *[other] ; för { $not_assessed } av dem bedömdes läget inte i uppföljningen.
+        }
+    }
+}
+status-derived-note = (enligt delmålen)
+status-derived-rule = Om ett mål har delmål men inget eget läge är dess läge det svagaste av delmålens i denna ordning: inte uppnått, i fara, inte bedömt, framskrider, uppnått.
 status-table-status = Läge
 status-table-count = Mål
 chart-actual = Utfall (BS)

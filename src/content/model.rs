@@ -481,6 +481,16 @@ impl Status {
         Status::NotAssessed,
     ];
 
+    /// How a goal's status follows from its targets': the first of these
+    /// that any target has.
+    pub const WEAKEST_FIRST: [Status; 5] = [
+        Status::NotAchieved,
+        Status::AtRisk,
+        Status::NotAssessed,
+        Status::OnTrack,
+        Status::Achieved,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Achieved => "achieved",
@@ -837,12 +847,30 @@ impl Goal {
             .then(|| self.status.unwrap_or(Status::NotAssessed))
     }
 
-    /// What is assessed of the goal: each of its targets, or the goal itself.
-    pub fn statuses(&self) -> Vec<Status> {
-        match self.own_status() {
-            Some(status) => vec![status],
-            None => self.targets.iter().map(Target::assessed).collect(),
+    /// The status a goal is shown and counted with: its own, when the source
+    /// gives one (or it has no targets: then not assessed without one);
+    /// otherwise the weakest of its targets' statuses, in the order of
+    /// [`Status::WEAKEST_FIRST`]. A goal is achieved only when every target
+    /// is, and a target not achieved or at risk is never hidden by targets
+    /// not assessed; a goal whose targets have no status is not assessed.
+    pub fn assessed(&self) -> Status {
+        match (self.status, self.targets.is_empty()) {
+            (Some(status), _) => status,
+            (None, true) => Status::NotAssessed,
+            (None, false) => self.derived_status().unwrap_or(Status::NotAssessed),
         }
+    }
+
+    /// The status that follows from the targets, when the goal has targets
+    /// and no status of its own.
+    pub fn derived_status(&self) -> Option<Status> {
+        if self.status.is_some() {
+            return None;
+        }
+        self.targets
+            .iter()
+            .map(Target::assessed)
+            .min_by_key(|s| Status::WEAKEST_FIRST.iter().position(|w| w == s))
     }
 
     /// The goal's indicators and those of its targets.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::context::{LocalText, PageContext, kind_label, pick_version};
-use super::status::{StatusSummary, scorecard_summary};
+use super::status::{StatusSummary, scorecard_summary, status_sentence};
 use crate::content::{NewsPost, Scorecard};
 use crate::render::error::RenderError;
 use crate::urls::Route;
@@ -16,6 +16,8 @@ pub struct ScorecardCard {
     pub href: String,
     pub status_date: String,
     pub summary: StatusSummary,
+    /// The summary in one sentence, from the same counts.
+    pub sentence: String,
     pub goal_count: usize,
 }
 
@@ -32,7 +34,9 @@ pub fn scorecard_card(
     ctx: &PageContext,
     scorecard: &Scorecard,
 ) -> Result<ScorecardCard, RenderError> {
+    let summary = scorecard_summary(scorecard);
     Ok(ScorecardCard {
+        sentence: status_sentence(ctx, &summary)?,
         title: ctx.txt(&scorecard.data.unit),
         kind: kind_label(ctx, scorecard.data.kind)?,
         year: scorecard.data.year,
@@ -41,7 +45,7 @@ pub fn scorecard_card(
             scorecard.id.clone(),
         )),
         status_date: ctx.date(scorecard.data.status_date)?,
-        summary: scorecard_summary(scorecard),
+        summary,
         goal_count: scorecard.goals().count(),
     })
 }

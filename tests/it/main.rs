@@ -19,6 +19,7 @@ mod search;
 mod serve;
 mod sheets;
 mod site;
+mod status;
 
 /// What the unit tests share (copying a fixture).
 #[path = "../../src/testing.rs"]

@@ -249,7 +249,8 @@ fn figures_and_dates_are_localized() {
         "periods"
     );
     assert!(
-        fi.contains("2 tavoitetta") && en.contains("2 goals"),
+        fi.contains("2 tavoitteesta 1 saavutettiin ja 1 etenee.")
+            && en.contains("Of 2 goals, 1 was achieved and 1 is on track."),
         "plurals"
     );
 }

@@ -79,6 +79,9 @@ pub struct GoalView {
     pub theme: LocalText,
     /// The goal's own status, when it has no targets.
     pub status: Option<&'static str>,
+    /// The status that follows from the targets' (`Goal::derived_status`),
+    /// when it has targets and no status of its own.
+    pub derived_status: Option<&'static str>,
     pub summary: StatusSummary,
     /// The goal, or one of its targets, is at risk or was not achieved:
     /// what the scorecard page's "only these" view keeps.
@@ -159,7 +162,7 @@ fn goal_versions(
                     },
                 },
                 status_date: ctx.date(s.data.status_date)?,
-                summary: StatusSummary::from_statuses(g.statuses()),
+                summary: StatusSummary::from_statuses(parts(g)),
                 current: s.id == scorecard.id,
             })
         })
@@ -308,6 +311,15 @@ fn target(ctx: &PageContext, target: &Target, heading: u8) -> Result<TargetView,
     })
 }
 
+/// What is assessed of a goal: each of its targets, or the goal itself.
+fn parts(goal: &Goal) -> Vec<Status> {
+    if goal.targets.is_empty() {
+        vec![goal.assessed()]
+    } else {
+        goal.targets.iter().map(Target::assessed).collect()
+    }
+}
+
 pub(super) fn goal_view(
     ctx: &PageContext,
     scorecard: &Scorecard,
@@ -315,7 +327,7 @@ pub(super) fn goal_view(
     goal: &Goal,
     heading: u8,
 ) -> Result<GoalView, RenderError> {
-    let statuses = goal.statuses();
+    let statuses = parts(goal);
     Ok(GoalView {
         id: goal.id.value.to_string(),
         href: ctx.href(&Route::Goal(
@@ -326,6 +338,7 @@ pub(super) fn goal_view(
         title: ctx.txt(&goal.title),
         theme: ctx.txt(&theme.title),
         status: goal.own_status().map(|s| s.as_str()),
+        derived_status: goal.derived_status().map(|s| s.as_str()),
         concern: statuses
             .iter()
             .any(|s| matches!(s, Status::AtRisk | Status::NotAchieved)),

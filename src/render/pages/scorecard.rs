@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::goal::{GoalView, goal_view};
 use super::{Page, home_link};
-use crate::content::{ColumnKind, FigureUnit, Goal, Id, KeyFigures, Scorecard};
+use crate::content::{ColumnKind, FigureUnit, Id, KeyFigures, Scorecard};
 use crate::render::charts;
 use crate::render::context::{
     Link, LocalMarkdown, LocalText, PageContext, kind_label, organisation_link, scorecard_title,
@@ -309,7 +309,7 @@ fn view(ctx: &PageContext, scorecard: &Scorecard) -> Result<ScorecardView, Rende
         .iter()
         .map(|theme| {
             let title = ctx.txt(&theme.title);
-            let summary = StatusSummary::from_statuses(theme.goals.iter().flat_map(Goal::statuses));
+            let summary = StatusSummary::of_goals(&theme.goals);
             let goals: Vec<GoalView> = theme
                 .goals
                 .iter()
