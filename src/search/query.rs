@@ -261,13 +261,7 @@ pub fn expansions(index: &LangIndex, form: &str, stem: &str) -> Vec<String> {
         }
     }
     candidates.remove(stem);
-    let mut ranked: Vec<(&str, u64)> = candidates.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    ranked
-        .into_iter()
-        .take(EXPAND_MAX_TERMS)
-        .map(|(s, _)| s.to_string())
-        .collect()
+    most_frequent(candidates, EXPAND_MAX_TERMS)
 }
 
 /// The terms of the corpus forms one typing slip away from `form` (see the
@@ -292,11 +286,17 @@ pub fn slips(index: &LangIndex, form: &str) -> Vec<String> {
                 .or_insert_with(|| index.doc_freq(&known.stem));
         }
     }
+    most_frequent(candidates, EXPAND_MAX_TERMS)
+}
+
+/// The `max` most frequent of candidate terms (term -> documents), then in
+/// byte order: how completions, expansions and slips are ranked.
+fn most_frequent(candidates: BTreeMap<&str, u64>, max: usize) -> Vec<String> {
     let mut ranked: Vec<(&str, u64)> = candidates.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     ranked
         .into_iter()
-        .take(EXPAND_MAX_TERMS)
+        .take(max)
         .map(|(s, _)| s.to_string())
         .collect()
 }
@@ -367,13 +367,7 @@ pub fn completions(index: &LangIndex, form: &str, stem: Option<&str>) -> Vec<Str
                 .or_insert_with(|| index.doc_freq(&known.stem));
         }
     }
-    let mut ranked: Vec<(&str, u64)> = candidates.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    ranked
-        .into_iter()
-        .take(PREFIX_MAX_TERMS)
-        .map(|(s, _)| s.to_string())
-        .collect()
+    most_frequent(candidates, PREFIX_MAX_TERMS)
 }
 
 /// The tantivy query of a plan and filters, where a document must match
